@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+// The single description of this project's environment. The Next.js app reads it through
+// lib/env.ts; the local Content Lake and the seed script (plain Node processes) parse it
+// directly. Nothing else reads process.env.
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === "" ? undefined : value));
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: port.default(3000),
+  /** Public origin of the site, used for absolute URLs (feeds, cards, canonical links). */
+  SITE_URL: z.url().default("http://localhost:3000"),
+
+  /** Hosted Sanity project. Unset → the local Content Lake. */
+  SANITY_PROJECT_ID: optionalString,
+  SANITY_DATASET: z.string().regex(/^[a-z0-9_-]{1,64}$/, "lower case letters, digits, _ and -").default("production"),
+  SANITY_API_READ_TOKEN: optionalString,
+  SANITY_API_WRITE_TOKEN: optionalString,
+  /** Shared secret of the GROQ-powered webhook that calls /api/revalidate. */
+  SANITY_WEBHOOK_SECRET: optionalString,
+
+  /** The local Content Lake (used when SANITY_PROJECT_ID is unset). */
+  LAKE_HOST: z.string().default("127.0.0.1"),
+  LAKE_PORT: port.default(3999),
+  LAKE_DATA_DIR: z.string().default(".data/lake"),
+  /** Comma-separated webhook targets; empty means none. */
+  LAKE_WEBHOOK_URLS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url())),
+  /** The lake refuses NODE_ENV=production unless this is "1": it is a development tool. */
+  LAKE_ALLOW_PRODUCTION: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((value) => value === "1"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export const LOCAL_PROJECT_ID = "local";
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  return result.data;
+}

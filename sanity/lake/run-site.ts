@@ -1,0 +1,79 @@
+// `npm run dev` and `npm start`: the site together with its embedded defaults. With no
+// hosted Sanity project configured, the local Content Lake runs in this process (seeded when
+// its dataset is empty) and its webhook points at the site's /api/revalidate, so publishing
+// locally revalidates the site exactly as a hosted project's webhook would.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { createClient } from "@sanity/client";
+import { parseEnv } from "../../lib/env-schema.ts";
+import { seedDataset } from "../seed/seed.ts";
+import { ensureLocalSecrets } from "./secrets.ts";
+import { startLake, type Lake } from "./server.ts";
+
+const mode = process.argv[2];
+if (mode !== "dev" && mode !== "start") {
+  console.error("usage: node sanity/lake/run-site.ts dev|start");
+  process.exit(2);
+}
+
+const root = process.cwd();
+if (existsSync(path.join(root, ".env.local"))) process.loadEnvFile(path.join(root, ".env.local"));
+
+let env = parseEnv(process.env);
+let lake: Lake | undefined;
+
+if (!env.SANITY_PROJECT_ID) {
+  const secrets = ensureLocalSecrets(root);
+  process.env.SANITY_API_WRITE_TOKEN ??= secrets.token;
+  process.env.SANITY_WEBHOOK_SECRET ??= secrets.webhookSecret;
+  env = parseEnv(process.env);
+  const token = env.SANITY_API_WRITE_TOKEN ?? secrets.token;
+
+  lake = await startLake({
+    host: env.LAKE_HOST,
+    port: env.LAKE_PORT,
+    dataDir: path.resolve(root, env.LAKE_DATA_DIR),
+    token,
+    webhookUrls:
+      env.LAKE_WEBHOOK_URLS.length > 0
+        ? env.LAKE_WEBHOOK_URLS
+        : [`http://localhost:${env.PORT}/api/revalidate`],
+    webhookSecret: env.SANITY_WEBHOOK_SECRET ?? secrets.webhookSecret,
+  });
+
+  const client = createClient({
+    projectId: "local",
+    dataset: env.SANITY_DATASET,
+    apiHost: lake.url,
+    useProjectHostname: false,
+    apiVersion: "2025-02-19",
+    useCdn: false,
+    token,
+  });
+  const existing = await client.fetch<number>("count(*)", {}, { perspective: "raw" });
+  if (existing === 0) {
+    const { written } = await seedDataset(client);
+    console.log(`lake: seeded ${written} documents into an empty dataset`);
+  }
+  console.log(`lake: ${lake.url} (Studio: ${lake.studioApiHost})`);
+}
+
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const next = spawn(process.execPath, [nextBin, mode, "--port", String(env.PORT)], {
+  stdio: "inherit",
+  env: process.env,
+});
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (next.exitCode === null) next.kill("SIGTERM");
+  await lake?.close();
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void stop(130));
+process.on("SIGTERM", () => void stop(143));
+next.on("exit", (code, signal) => void stop(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,28 @@
+// `npm run bench`: every figure is measured beside its baseline in the same run, and the ratio
+// is what a budget is judged by — bare times on a shared 2-core machine are noise.
+import { benchLake } from "./lake.ts";
+
+export interface BenchResult {
+  name: string;
+  value: number;
+  baseline: number;
+  ratio: number;
+  budget: string;
+}
+
+const suites: Array<[string, () => Promise<BenchResult[]>]> = [["lake", benchLake]];
+
+const format = (ms: number) => `${ms.toFixed(2)} ms`;
+for (const [suite, bench] of suites) {
+  console.log(`\n## ${suite}`);
+  const results = await bench();
+  console.table(
+    results.map((r) => ({
+      figure: r.name,
+      value: format(r.value),
+      baseline: format(r.baseline),
+      ratio: r.ratio.toFixed(2),
+      budget: r.budget,
+    })),
+  );
+}

@@ -1,0 +1,26 @@
+import { createClient } from "@sanity/client";
+
+// The e2e suite runs its own production build against its own lake, on ports of its own, so it
+// never touches a developer's `npm run dev` data. The token guards a throwaway dataset.
+export const e2e = {
+  sitePort: 3100,
+  lakePort: 3998,
+  token: "e2e-local-lake-token-0123456789abcdef0123456789",
+  webhookSecret: "e2e-local-webhook-secret-0123456789",
+  dataDir: ".data/e2e-lake",
+} as const;
+
+export const siteUrl = `http://localhost:${e2e.sitePort}`;
+export const lakeUrl = `http://127.0.0.1:${e2e.lakePort}`;
+
+export function lakeClient() {
+  return createClient({
+    projectId: "local",
+    dataset: "production",
+    apiHost: lakeUrl,
+    useProjectHostname: false,
+    apiVersion: "2025-02-19",
+    useCdn: false,
+    token: e2e.token,
+  });
+}

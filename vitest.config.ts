@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["tests/unit/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Integration tests start their own lake processes on free ports; files run in parallel.
+    pool: "forks",
+  },
+  resolve: {
+    alias: { "@": new URL(".", import.meta.url).pathname },
+  },
+});
