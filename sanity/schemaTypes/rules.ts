@@ -1,0 +1,147 @@
+import type { Path, ValidationError } from "sanity";
+
+// Pure validation rules, kept free of Studio context so unit tests can exercise them.
+// Each returns `true` or what Sanity's Rule.custom accepts: a message or errors with paths
+// relative to the validated value.
+
+export type RuleResult = true | string | ValidationError[];
+
+export const SYMBOL_PATTERN = /^[A-Z][A-Z0-9]{0,9}(\.[A-Z])?$/;
+
+export function validateSymbol(symbol: string | undefined): true | string {
+  if (!symbol) return true; // `required` reports absence
+  if (SYMBOL_PATTERN.test(symbol)) return true;
+  const hint = SYMBOL_PATTERN.test(symbol.trim().toUpperCase())
+    ? ` Did you mean “${symbol.trim().toUpperCase()}”?`
+    : "";
+  return (
+    "Use the exchange symbol in upper case: a letter, then up to 9 letters or digits, " +
+    `optionally a share class like “.B” (e.g. IWM, NVDA, BRK.B).${hint}`
+  );
+}
+
+/** Links in post bodies: web pages and e-mail only (no javascript:, data:, relative paths). */
+export const LINK_SCHEMES = ["http", "https", "mailto"] as const;
+
+export type ChartPointValue = {
+  _key?: string;
+  label?: string;
+  value?: number;
+  low?: number;
+  high?: number;
+};
+
+export type ChartSeriesValue = {
+  _key?: string;
+  name?: string;
+  points?: ChartPointValue[];
+};
+
+const isNumber = (value: unknown): value is number =>
+  typeof value === "number" && Number.isFinite(value);
+
+/** A range point needs both ends with low ≤ high; a plain point needs a value. */
+export function validateChartPoint(point: ChartPointValue | undefined): RuleResult {
+  if (!point) return true;
+  const hasLow = isNumber(point.low);
+  const hasHigh = isNumber(point.high);
+  const errors: ValidationError[] = [];
+  if (hasLow !== hasHigh) {
+    errors.push({
+      message: "A range needs both a low and a high value",
+      path: [hasLow ? "high" : "low"],
+    });
+  } else if (hasLow && hasHigh && (point.low as number) > (point.high as number)) {
+    errors.push({
+      message: "The low end of the range must not exceed the high end",
+      path: ["low"],
+    });
+  }
+  if (!isNumber(point.value) && !(hasLow && hasHigh)) {
+    errors.push({ message: "A point needs a value (or a low–high range)", path: ["value"] });
+  }
+  return errors.length ? errors : true;
+}
+
+const itemPath = (item: { _key?: string }, index: number): Path[number] =>
+  item._key ? { _key: item._key } : index;
+
+/** A chart draws at least one series, and every series at least one point. */
+export function validateChartSeries(series: ChartSeriesValue[] | undefined): RuleResult {
+  if (!series || series.length === 0) return "A chart needs at least one data series";
+  const errors: ValidationError[] = series.flatMap((item, index) =>
+    item.points && item.points.length > 0
+      ? []
+      : [
+          {
+            message: `Series “${item.name ?? index + 1}” needs at least one point`,
+            path: [itemPath(item, index), "points"],
+          },
+        ],
+  );
+  return errors.length ? errors : true;
+}
+
+export type TickerMentionValue = {
+  _key?: string;
+  ticker?: { _ref?: string };
+  note?: string;
+};
+
+/** Each ticker is linked once per post: its one note says why it matters. */
+export function validateUniqueTickerMentions(
+  mentions: TickerMentionValue[] | undefined,
+): RuleResult {
+  if (!mentions) return true;
+  const seen = new Set<string>();
+  const errors: ValidationError[] = [];
+  mentions.forEach((mention, index) => {
+    const ref = mention.ticker?._ref;
+    if (!ref) return;
+    if (seen.has(ref)) {
+      errors.push({
+        message: "This ticker is already linked in this post; keep one mention and merge the notes",
+        path: [itemPath(mention, index), "ticker"],
+      });
+    }
+    seen.add(ref);
+  });
+  return errors.length ? errors : true;
+}
+
+/** The published id of a document, whether given its draft or a release version. */
+export function publishedIdOf(id: string): string {
+  if (id.startsWith("drafts.")) return id.slice("drafts.".length);
+  if (id.startsWith("versions.")) return id.split(".").slice(2).join(".");
+  return id;
+}
+
+/**
+ * GROQ finding another published document of `type` whose `field` equals $value.
+ * Drafts and versions (of this or other documents) do not count: a value becomes taken when
+ * it is published.
+ */
+export function uniqueValueQuery(type: string, field: string): string {
+  return (
+    `count(*[_type == ${JSON.stringify(type)} && ${field} == $value && _id != $id` +
+    ` && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]) == 0`
+  );
+}
+
+/** The slice of a Sanity client the uniqueness check needs (use the `raw` perspective). */
+export type FetchQuery = (query: string, params: Record<string, unknown>) => Promise<unknown>;
+
+export async function isUniqueValue(
+  fetchQuery: FetchQuery,
+  {
+    type,
+    field,
+    value,
+    documentId,
+  }: { type: string; field: string; value: string; documentId: string },
+): Promise<boolean> {
+  return (
+    (await fetchQuery(uniqueValueQuery(type, field), { value, id: publishedIdOf(documentId) })) ===
+    true
+  );
+}

@@ -1,0 +1,343 @@
+import { createClient } from "@sanity/client";
+import { isValidSignature, SIGNATURE_HEADER_NAME } from "@sanity/webhook";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { IncomingHttpHeaders, Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createWebhookDispatcher, signWebhookBody } from "../../../sanity/lake/webhooks.ts";
+import type { CommittedTransaction, WebhookDispatcher } from "../../../sanity/lake/webhooks.ts";
+
+const secret = "webhook-test-secret";
+
+type Received = { headers: IncomingHttpHeaders; body: string; status: number };
+
+// A webhook receiver that records raw bodies; `respond` decides each answer's status.
+let server: Server;
+let url: string;
+let received: Received[] = [];
+let respond: (attempt: number) => number = () => 200;
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const status = respond(received.length + 1);
+      received.push({
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+        status,
+      });
+      response.writeHead(status, { "content-type": "application/json" }).end("{}");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/revalidate`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+let dispatcher: WebhookDispatcher | undefined;
+afterEach(async () => {
+  await dispatcher?.close();
+  dispatcher = undefined;
+  received = [];
+  respond = () => 200;
+});
+
+function dispatcherFor(options: { initialDelayMs?: number; maxAttempts?: number } = {}) {
+  dispatcher = createWebhookDispatcher({
+    targets: [url],
+    secret,
+    projectId: "local",
+    initialDelayMs: 20,
+    maxDelayMs: 100,
+    onGiveUp: () => undefined,
+    ...options,
+  });
+  return dispatcher;
+}
+
+async function waitFor(predicate: () => boolean, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error("timed out waiting for webhooks");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+let txCounter = 0;
+function tx(changes: CommittedTransaction["changes"]): CommittedTransaction {
+  txCounter += 1;
+  return {
+    transactionId: `tx-${txCounter}`,
+    timestamp: "2026-01-16T12:00:00.000Z",
+    projectId: "local",
+    dataset: "production",
+    changes,
+  };
+}
+
+const post = (tickers: string[], slug = "great-rotation") => ({
+  _id: "post.a",
+  _type: "post",
+  _rev: "r1",
+  title: "The Great Rotation",
+  slug: { _type: "slug", current: slug },
+  tickers: tickers.map((symbol) => ({
+    _key: symbol,
+    _type: "tickerMention",
+    ticker: { _type: "reference", _ref: `ticker-${symbol}` },
+    note: "n",
+  })),
+});
+
+describe("webhook dispatcher", () => {
+  it("signs each delivery as Sanity does, so @sanity/webhook verifies it", async () => {
+    dispatcherFor().dispatch(tx([{ id: "post.a", before: null, after: post(["IWM"]) }]));
+    await waitFor(() => received.length === 1);
+    const [delivery] = received as [Received];
+
+    const signature = delivery.headers[SIGNATURE_HEADER_NAME] as string;
+    expect(signature).toMatch(/^t=\d{13},v1=[A-Za-z0-9_-]+$/);
+    expect(await isValidSignature(delivery.body, signature, secret)).toBe(true);
+    expect(
+      await isValidSignature(delivery.body.replace("great-rotation", "forged"), signature, secret),
+    ).toBe(false);
+    expect(await isValidSignature(delivery.body, signature, "another-secret")).toBe(false);
+    const forgedTime = signature.replace(/^t=(\d+)/, (_, t: string) => `t=${Number(t) + 1}`);
+    expect(await isValidSignature(delivery.body, forgedTime, secret)).toBe(false);
+
+    expect(delivery.headers).toMatchObject({
+      "content-type": "application/json",
+      "idempotency-key": "tx-1-post.a",
+      "sanity-project-id": "local",
+      "sanity-dataset": "production",
+      "sanity-document-id": "post.a",
+      "sanity-transaction-id": "tx-1",
+      "sanity-transaction-time": "2026-01-16T12:00:00.000Z",
+      "sanity-operation": "create",
+    });
+    expect(JSON.parse(delivery.body)).toEqual({
+      _id: "post.a",
+      _type: "post",
+      slug: "great-rotation",
+      tickerIds: ["ticker-IWM"],
+      operation: "create",
+    });
+  });
+
+  it("matches signWebhookBody with @sanity/webhook for any body", async () => {
+    const body = JSON.stringify({ text: "Russell 2000’s streak – “quoted” ✓" });
+    expect(await isValidSignature(body, signWebhookBody(body, secret), secret)).toBe(true);
+  });
+
+  it("sends the tickers before and after an update", async () => {
+    dispatcherFor().dispatch(
+      tx([{ id: "post.a", before: post(["IWM", "SPY"], "old-slug"), after: post(["IWM", "QQQ"]) }]),
+    );
+    await waitFor(() => received.length === 1);
+    expect(JSON.parse(received[0]!.body)).toEqual({
+      _id: "post.a",
+      _type: "post",
+      slug: "great-rotation",
+      tickerIds: ["ticker-IWM", "ticker-QQQ"],
+      before: { slug: "old-slug", tickerIds: ["ticker-IWM", "ticker-SPY"] },
+      operation: "update",
+    });
+    expect(received[0]!.headers["sanity-operation"]).toBe("update");
+  });
+
+  it("projects a deleted document from its last published state", async () => {
+    const ticker = {
+      _id: "ticker-IWM",
+      _type: "ticker",
+      symbol: "IWM",
+      name: "iShares Russell 2000 ETF",
+    };
+    dispatcherFor().dispatch(tx([{ id: "ticker-IWM", before: ticker, after: null }]));
+    await waitFor(() => received.length === 1);
+    expect(JSON.parse(received[0]!.body)).toEqual({
+      _id: "ticker-IWM",
+      _type: "ticker",
+      symbol: "IWM",
+      before: { symbol: "IWM" },
+      operation: "delete",
+    });
+    expect(received[0]!.headers["sanity-operation"]).toBe("delete");
+  });
+
+  it("ignores drafts, release versions and other document types", async () => {
+    const draft = { ...post(["IWM"]), _id: "drafts.post.a" };
+    const d = dispatcherFor();
+    d.dispatch(
+      tx([
+        { id: "drafts.post.a", before: null, after: draft },
+        { id: "versions.r1.post.a", before: null, after: { ...draft, _id: "versions.r1.post.a" } },
+        { id: "image-abc", before: null, after: { _id: "image-abc", _type: "sanity.imageAsset" } },
+      ]),
+    );
+    await settle();
+    expect(received).toHaveLength(0);
+
+    // Publishing: the draft disappears and the published document appears in one transaction.
+    d.dispatch(
+      tx([
+        { id: "drafts.post.a", before: draft, after: null },
+        { id: "post.a", before: null, after: post(["IWM"]) },
+      ]),
+    );
+    await waitFor(() => received.length === 1);
+    await settle();
+    expect(received.map((r) => r.headers["sanity-document-id"])).toEqual(["post.a"]);
+  });
+
+  it("sends one delivery per changed document", async () => {
+    dispatcherFor().dispatch(
+      tx([
+        { id: "post.a", before: null, after: post(["IWM"]) },
+        {
+          id: "author.desk",
+          before: null,
+          after: { _id: "author.desk", _type: "author", name: "Desk", slug: { current: "desk" } },
+        },
+      ]),
+    );
+    await waitFor(() => received.length === 2);
+    expect(received.map((r) => r.headers["sanity-document-id"]).sort()).toEqual([
+      "author.desk",
+      "post.a",
+    ]);
+    expect(new Set(received.map((r) => r.headers["idempotency-key"])).size).toBe(2);
+  });
+
+  it("retries a failing receiver with the same idempotency key, re-signed", async () => {
+    respond = (attempt) => (attempt <= 2 ? 500 : 200);
+    dispatcherFor().dispatch(tx([{ id: "post.a", before: null, after: post(["IWM"]) }]));
+    await waitFor(() => received.length === 3);
+    await settle();
+    expect(received.map((r) => r.status)).toEqual([500, 500, 200]);
+    expect(new Set(received.map((r) => r.headers["idempotency-key"])).size).toBe(1);
+    for (const r of received) {
+      expect(
+        await isValidSignature(r.body, r.headers[SIGNATURE_HEADER_NAME] as string, secret),
+      ).toBe(true);
+    }
+  });
+
+  it("gives up after the last attempt and reports it", async () => {
+    respond = () => 503;
+    const failures: string[] = [];
+    dispatcher = createWebhookDispatcher({
+      targets: [url],
+      secret,
+      projectId: "local",
+      maxAttempts: 3,
+      initialDelayMs: 10,
+      onGiveUp: (failure) => failures.push(`${failure.documentId}: ${failure.error}`),
+    });
+    dispatcher.dispatch(tx([{ id: "post.a", before: null, after: post(["IWM"]) }]));
+    await waitFor(() => failures.length === 1);
+    expect(received).toHaveLength(3);
+    expect(failures).toEqual(["post.a: HTTP 503"]);
+  });
+
+  it("retries when the receiver is unreachable", async () => {
+    const failures: string[] = [];
+    dispatcher = createWebhookDispatcher({
+      targets: ["http://127.0.0.1:1/unreachable"],
+      secret,
+      projectId: "local",
+      maxAttempts: 2,
+      initialDelayMs: 10,
+      onGiveUp: (failure) => failures.push(failure.error),
+    });
+    dispatcher.dispatch(tx([{ id: "post.a", before: null, after: post(["IWM"]) }]));
+    await waitFor(() => failures.length === 1);
+    expect(failures[0]).toBeTruthy();
+  });
+
+  it("close() cancels pending retries", async () => {
+    respond = () => 500;
+    const d = dispatcherFor({ initialDelayMs: 60_000 });
+    d.dispatch(tx([{ id: "post.a", before: null, after: post(["IWM"]) }]));
+    await waitFor(() => received.length === 1);
+    const started = Date.now();
+    await d.close();
+    expect(Date.now() - started).toBeLessThan(1000);
+    d.dispatch(tx([{ id: "post.a", before: null, after: post(["SPY"]) }]));
+    await settle();
+    expect(received).toHaveLength(1);
+  });
+
+  it("does not block the caller", () => {
+    const d = dispatcherFor();
+    const started = performance.now();
+    d.dispatch(tx([{ id: "post.a", before: null, after: post(["IWM"]) }]));
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+});
+
+// End to end: a lake configured with webhookUrls sends the signed webhook after a commit.
+const lakeServer = path.resolve(import.meta.dirname, "../../../sanity/lake/server.ts");
+describe.skipIf(!existsSync(lakeServer))("webhooks from the local lake", () => {
+  it("fires on published changes only, signed", async () => {
+    type StartLake = (options: {
+      dataDir: string;
+      port: number;
+      token: string;
+      webhookUrls?: string[];
+      webhookSecret?: string;
+    }) => Promise<{ url: string; close(): Promise<void> }>;
+    const { startLake } = (await import(/* @vite-ignore */ lakeServer)) as { startLake: StartLake };
+    const dataDir = mkdtempSync(path.join(tmpdir(), "webhook-test-"));
+    const token = "webhook-test-token-0123456789abcdefghijkl";
+    const lake = await startLake({
+      dataDir,
+      port: 0,
+      token,
+      webhookUrls: [url],
+      webhookSecret: secret,
+    });
+    try {
+      const client = createClient({
+        projectId: "local",
+        dataset: "production",
+        apiHost: lake.url,
+        useProjectHostname: false,
+        apiVersion: "2025-02-19",
+        useCdn: false,
+        token,
+      });
+      await client.create({ ...post(["IWM"]), _id: "drafts.post.e2e" });
+      await settle();
+      expect(received).toHaveLength(0);
+
+      await client.createOrReplace({ ...post(["IWM"]), _id: "post.e2e" });
+      await waitFor(() => received.length === 1);
+      await client.patch("post.e2e").set({ "tickers[0].ticker._ref": "ticker-SPY" }).commit();
+      await waitFor(() => received.length === 2);
+
+      for (const r of received) {
+        expect(
+          await isValidSignature(r.body, r.headers[SIGNATURE_HEADER_NAME] as string, secret),
+        ).toBe(true);
+        expect(r.headers["sanity-document-id"]).toBe("post.e2e");
+      }
+      expect(JSON.parse(received[1]!.body)).toMatchObject({
+        _id: "post.e2e",
+        operation: "update",
+        tickerIds: ["ticker-SPY"],
+        before: { tickerIds: ["ticker-IWM"] },
+      });
+    } finally {
+      await lake.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,96 @@
+import { validateDocument } from "@sanity/validation";
+import type { ValidationClient } from "@sanity/validation";
+import { createSchema } from "sanity";
+import type { SanityDocument } from "sanity";
+import { describe, expect, it } from "vitest";
+import { schemaTypes } from "../../../sanity/schemaTypes/index.ts";
+
+// The schema run through Sanity's own validator, as the Studio runs it.
+const schema = createSchema({ name: "default", types: schemaTypes });
+const client = {
+  fetch: async () => true,
+  getDataUrl: () => "",
+  observable: {},
+  withConfig: () => client,
+};
+
+async function messagesFor(document: Record<string, unknown>) {
+  const { markers } = await validateDocument({
+    document: {
+      _id: "drafts.doc",
+      _createdAt: "",
+      _updatedAt: "",
+      _rev: "",
+      ...document,
+    } as SanityDocument,
+    schema,
+    client: client as unknown as ValidationClient,
+    getDocumentExists: async () => true,
+  });
+  return markers.map(
+    (marker) =>
+      `${marker.path.map((p) => (typeof p === "object" ? "[]" : p)).join(".")}: ${marker.message}`,
+  );
+}
+
+const linkPost = (href: string) => ({
+  _type: "post",
+  title: "t",
+  slug: { _type: "slug", current: "t" },
+  publishedAt: "2026-01-16T12:00:00.000Z",
+  summary: "s",
+  author: { _type: "reference", _ref: "author.a" },
+  body: [
+    {
+      _type: "block",
+      _key: "b",
+      style: "normal",
+      markDefs: [{ _type: "link", _key: "l", href }],
+      children: [{ _type: "span", _key: "s", text: "t", marks: ["l"] }],
+    },
+  ],
+});
+
+describe("schema validation", () => {
+  it("accepts web and e-mail links only", async () => {
+    expect(await messagesFor(linkPost("https://example.com/a"))).toEqual([]);
+    expect(await messagesFor(linkPost("mailto:desk@example.com"))).toEqual([]);
+    for (const href of ["javascript:alert(1)", "ftp://example.com", "data:text/html,hi"]) {
+      expect(await messagesFor(linkPost(href))).toEqual([
+        "body.[].markDefs.[].href: Does not match allowed protocols/schemes",
+      ]);
+    }
+  });
+
+  it("requires what an editor must fill in", async () => {
+    expect(await messagesFor({ _type: "post" })).toEqual(
+      expect.arrayContaining([
+        "title: Required",
+        "slug: Required",
+        "publishedAt: Required",
+        "summary: Required",
+        "author: Required",
+        "body: Required",
+      ]),
+    );
+    expect(await messagesFor({ _type: "ticker" })).toEqual([
+      "symbol: Required",
+      "name: Required",
+      "kind: Required",
+    ]);
+    expect(await messagesFor({ _type: "author" })).toEqual(
+      expect.arrayContaining(["name: Required", "slug: Required"]),
+    );
+  });
+
+  it("allows only the listed ticker kinds", async () => {
+    expect(
+      await messagesFor({
+        _type: "ticker",
+        symbol: "BRK.B",
+        name: "Berkshire Hathaway",
+        kind: "bond",
+      }),
+    ).toEqual(['kind: Value "bond" did not match any allowed values']);
+  });
+});
