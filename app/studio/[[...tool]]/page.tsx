@@ -1,0 +1,5 @@
+import { Studio } from "./_components/studio";
+
+export default function StudioPage() {
+  return <Studio />;
+}

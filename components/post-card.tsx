@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { FormattedDate } from "./formatted-date";
+import { TickerChip } from "./ticker-chip";
+
+export interface PostCardProps {
+  slug: string;
+  title: string;
+  publishedAt: string | null;
+  summary: string;
+  tickers: ReadonlyArray<{ id: string; symbol: string; name: string }>;
+}
+
+export function PostCard({ slug, title, publishedAt, summary, tickers }: PostCardProps) {
+  return (
+    <article className="post-card">
+      <h2 className="post-card__title">
+        <Link href={`/insights/${slug}`}>{title}</Link>
+      </h2>
+      <p className="post-card__meta">
+        <FormattedDate value={publishedAt} />
+      </p>
+      {summary ? <p className="post-card__summary">{summary}</p> : null}
+      {tickers.length > 0 ? (
+        <ul className="ticker-list" aria-label="Tickers">
+          {tickers.map((ticker) => (
+            <li key={ticker.id}>
+              <TickerChip symbol={ticker.symbol} name={ticker.name} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </article>
+  );
+}
+
+export function PostCardSkeleton() {
+  return (
+    <div className="post-card post-card--skeleton" aria-hidden="true">
+      <div className="skeleton skeleton--title" />
+      <div className="skeleton skeleton--line" />
+      <div className="skeleton skeleton--line" />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { sans, serif } from "./fonts";
+import "./site.css";
+
+// The public site's chrome: skip link, header with the mark and main navigation, footer.
+// The Studio shares the root layout but not this shell, so none of its CSS or fonts.
+export function SiteShell({ children }: { children: ReactNode }) {
+  return (
+    <div className={`site ${sans.variable} ${serif.variable}`}>
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="container site-header__inner">
+          <Link href="/" className="site-mark">
+            Daily Insight
+          </Link>
+          <nav aria-label="Main">
+            <ul className="site-nav">
+              <li>
+                <Link href="/">Insights</Link>
+              </li>
+              <li>
+                <Link href="/tickers">Tickers</Link>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="content" className="container site-main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>Daily Insight — market commentary, not investment advice.</p>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { sanityFetch } from "./fetch";
+import {
+  allPostSlugsQuery,
+  latestPostsQuery,
+  postBySlugQuery,
+  postCountQuery,
+  relatedPostsQuery,
+} from "./queries";
+import { tags } from "./tags";
+import type { LatestPostsQueryResult, PostBySlugQueryResult } from "./types";
+
+// Posts as the app uses them: the query results (types from typegen) with the gaps that the
+// schema allows but the site cannot show (no slug, dangling ticker references) removed once here.
+
+type PostCardRow = LatestPostsQueryResult[number];
+type PostRow = NonNullable<PostBySlugQueryResult>;
+
+function toTickerChips(tickers: PostCardRow["tickers"]) {
+  return (tickers ?? []).flatMap((ticker) =>
+    ticker?.symbol
+      ? [{ id: ticker._id, symbol: ticker.symbol, name: ticker.name ?? ticker.symbol }]
+      : [],
+  );
+}
+
+function toPostSummary(row: PostCardRow) {
+  if (!row.slug) return [];
+  return [
+    {
+      id: row._id,
+      slug: row.slug,
+      title: row.title ?? "Untitled",
+      publishedAt: row.publishedAt,
+      summary: row.summary ?? "",
+      tickers: toTickerChips(row.tickers),
+    },
+  ];
+}
+
+function toPost(row: PostRow, slug: string) {
+  return {
+    id: row._id,
+    slug: row.slug ?? slug,
+    title: row.title ?? "Untitled",
+    publishedAt: row.publishedAt,
+    summary: row.summary ?? "",
+    author: row.author?.name
+      ? { id: row.author._id, name: row.author.name, role: row.author.role }
+      : null,
+    tickers: (row.tickers ?? []).flatMap(({ _key, note, ticker }) =>
+      ticker?.symbol
+        ? [{ key: _key, note: note ?? "", ...ticker, id: ticker._id, symbol: ticker.symbol }]
+        : [],
+    ),
+    keyPoints: (row.keyPoints ?? []).map(({ _key, label, text }) => ({
+      key: _key,
+      label: label ?? "",
+      text: text ?? "",
+    })),
+    body: row.body ?? [],
+    recommendedTopics: (row.recommendedTopics ?? []).flatMap(({ _key, title, description }) =>
+      title ? [{ key: _key, title, description: description ?? "" }] : [],
+    ),
+  };
+}
+
+export type PostSummary = ReturnType<typeof toPostSummary>[number];
+export type TickerChip = PostSummary["tickers"][number];
+export type Post = ReturnType<typeof toPost>;
+export type PostBody = Post["body"];
+
+export const LATEST_POSTS_PAGE_SIZE = 10;
+
+export async function listLatestPosts({ page = 1, pageSize = LATEST_POSTS_PAGE_SIZE } = {}) {
+  const start = (Math.max(1, Math.floor(page)) - 1) * pageSize;
+  const [rows, total] = await Promise.all([
+    sanityFetch({
+      query: latestPostsQuery,
+      params: { start, end: start + pageSize },
+      tags: [tags.posts],
+    }),
+    sanityFetch({ query: postCountQuery, tags: [tags.posts] }),
+  ]);
+  return {
+    posts: rows.flatMap(toPostSummary),
+    page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    total,
+  };
+}
+
+export async function getPostBySlug(slug: string): Promise<Post | null> {
+  const row = await sanityFetch({
+    query: postBySlugQuery,
+    params: { slug },
+    tags: [tags.post(slug)],
+  });
+  return row ? toPost(row, slug) : null;
+}
+
+export async function getPostBySlugOrNotFound(slug: string): Promise<Post> {
+  return (await getPostBySlug(slug)) ?? notFound();
+}
+
+/** Other posts that link at least one of this post's tickers, newest first. */
+export async function listRelatedPosts(
+  post: Pick<Post, "id" | "tickers">,
+  limit = 3,
+): Promise<PostSummary[]> {
+  const tickerIds = post.tickers.map((ticker) => ticker.id);
+  if (tickerIds.length === 0) return [];
+  const rows = await sanityFetch({
+    query: relatedPostsQuery,
+    params: { postId: post.id, tickerIds, limit },
+    tags: [tags.posts],
+  });
+  return rows.flatMap(toPostSummary);
+}
+
+/** Every linkable post's slug, for static params, the sitemap and the feed. */
+export async function listPostSlugs() {
+  const rows = await sanityFetch({ query: allPostSlugsQuery, tags: [tags.posts] });
+  return rows.flatMap((row) =>
+    row.slug ? [{ slug: row.slug, publishedAt: row.publishedAt, updatedAt: row._updatedAt }] : [],
+  );
+}

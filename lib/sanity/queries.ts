@@ -1,0 +1,97 @@
+import { defineQuery } from "next-sanity";
+
+// Every GROQ query the site runs. `npm run typegen` reads this file and writes the result types
+// to lib/sanity/types.ts (named after each constant: postBySlugQuery → PostBySlugQueryResult).
+//
+// Convention: every referenced document a query shows is projected with `_id` and `_type`, so
+// sanityFetch can tag the cache entry with it (lib/sanity/tags.ts) and a webhook for that
+// document revalidates every page that shows it.
+
+const tickerChip = /* groq */ `{ _id, _type, symbol, name }`;
+
+const postCard = /* groq */ `{
+  _id,
+  _type,
+  title,
+  "slug": slug.current,
+  publishedAt,
+  summary,
+  "tickers": tickers[defined(ticker)].ticker->${tickerChip}
+}`;
+
+// Posts without a slug cannot be linked to, so no list shows them.
+const listedPost = /* groq */ `_type == "post" && defined(slug.current)`;
+
+export const latestPostsQuery = defineQuery(`
+  *[${listedPost}] | order(publishedAt desc, _id asc) [$start...$end] ${postCard}
+`);
+
+export const postCountQuery = defineQuery(`count(*[${listedPost}])`);
+
+export const postBySlugQuery = defineQuery(`
+  *[_type == "post" && slug.current == $slug][0]{
+    _id,
+    _type,
+    title,
+    "slug": slug.current,
+    publishedAt,
+    summary,
+    "author": author->{ _id, _type, name, "slug": slug.current, role },
+    "tickers": tickers[defined(ticker)]{
+      _key,
+      note,
+      "ticker": ticker->{ _id, _type, symbol, name, kind, exchange, description }
+    },
+    keyPoints[]{ _key, label, text },
+    body[]{
+      ...,
+      _type == "block" => {
+        markDefs[]{
+          ...,
+          _type == "tickerRef" => { "ticker": ticker->${tickerChip} }
+        }
+      }
+    },
+    recommendedTopics[]{ _key, title, description }
+  }
+`);
+
+export const relatedPostsQuery = defineQuery(`
+  *[${listedPost} && _id != $postId && count(tickers[ticker._ref in $tickerIds]) > 0]
+    | order(publishedAt desc, _id asc) [0...$limit] ${postCard}
+`);
+
+export const allTickersQuery = defineQuery(`
+  *[_type == "ticker" && defined(symbol)] | order(symbol asc){
+    _id,
+    _type,
+    symbol,
+    name,
+    kind,
+    "postCount": count(*[${listedPost} && ^._id in tickers[].ticker._ref])
+  }
+`);
+
+export const tickerBySymbolQuery = defineQuery(`
+  *[_type == "ticker" && symbol == $symbol][0]{ _id, _type, symbol, name, kind, exchange, description }
+`);
+
+export const postsForTickerQuery = defineQuery(`
+  *[${listedPost} && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc){
+    _id,
+    _type,
+    title,
+    "slug": slug.current,
+    publishedAt,
+    summary,
+    "note": tickers[ticker._ref == $tickerId][0].note
+  }
+`);
+
+export const allPostSlugsQuery = defineQuery(`
+  *[${listedPost}] | order(publishedAt desc){ "slug": slug.current, publishedAt, _updatedAt }
+`);
+
+export const allTickerSymbolsQuery = defineQuery(`
+  *[_type == "ticker" && defined(symbol)] | order(symbol asc){ symbol, _updatedAt }
+`);

@@ -1,0 +1,94 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { sanityFetch } from "./fetch";
+import {
+  allTickerSymbolsQuery,
+  allTickersQuery,
+  postsForTickerQuery,
+  tickerBySymbolQuery,
+} from "./queries";
+import { tags } from "./tags";
+import type { PostsForTickerQueryResult, TickerBySymbolQueryResult } from "./types";
+
+// Tickers as the app uses them; see posts.ts for why results are reshaped here.
+
+function toTicker(row: NonNullable<TickerBySymbolQueryResult>, symbol: string) {
+  return {
+    id: row._id,
+    symbol: row.symbol ?? symbol,
+    name: row.name ?? row.symbol ?? symbol,
+    kind: row.kind,
+    exchange: row.exchange,
+    description: row.description,
+  };
+}
+
+function toTickerPost(row: PostsForTickerQueryResult[number]) {
+  if (!row.slug) return [];
+  return [
+    {
+      id: row._id,
+      slug: row.slug,
+      title: row.title ?? "Untitled",
+      publishedAt: row.publishedAt,
+      summary: row.summary ?? "",
+      /** Why this ticker matters in that post. */
+      note: row.note ?? "",
+    },
+  ];
+}
+
+export type Ticker = ReturnType<typeof toTicker>;
+export type TickerPost = ReturnType<typeof toTickerPost>[number];
+
+/** Symbols are stored upper case (BRK.B); URLs may not be. */
+export function normalizeSymbol(symbol: string): string {
+  return symbol.trim().toUpperCase();
+}
+
+/** All tickers, by symbol, each with how many posts link it. */
+export async function listTickers() {
+  const rows = await sanityFetch({ query: allTickersQuery, tags: [tags.tickers, tags.posts] });
+  return rows.map((row) => ({
+    id: row._id,
+    symbol: row.symbol,
+    name: row.name ?? row.symbol,
+    kind: row.kind,
+    postCount: row.postCount,
+  }));
+}
+
+export type TickerListItem = Awaited<ReturnType<typeof listTickers>>[number];
+
+export async function getTickerBySymbol(symbol: string): Promise<Ticker | null> {
+  const normalized = normalizeSymbol(symbol);
+  const row = await sanityFetch({
+    query: tickerBySymbolQuery,
+    params: { symbol: normalized },
+    tags: [tags.ticker(normalized)],
+  });
+  return row ? toTicker(row, normalized) : null;
+}
+
+export async function getTickerBySymbolOrNotFound(symbol: string): Promise<Ticker> {
+  return (await getTickerBySymbol(symbol)) ?? notFound();
+}
+
+/**
+ * Every post that links this ticker, newest first, each with its note on the ticker. Keyed by
+ * id because the webhook of a post names the ids of the tickers it links (before and after).
+ */
+export async function listPostsForTicker(tickerId: string): Promise<TickerPost[]> {
+  const rows = await sanityFetch({
+    query: postsForTickerQuery,
+    params: { tickerId },
+    tags: [tags.ticker(tickerId)],
+  });
+  return rows.flatMap(toTickerPost);
+}
+
+/** Every ticker's symbol, for static params and the sitemap. */
+export async function listTickerSymbols() {
+  const rows = await sanityFetch({ query: allTickerSymbolsQuery, tags: [tags.tickers] });
+  return rows.map((row) => ({ symbol: row.symbol, updatedAt: row._updatedAt }));
+}

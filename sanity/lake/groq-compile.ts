@@ -1,0 +1,190 @@
+import { Path } from "groq-js";
+import { constantArray } from "./groq-ast.ts";
+import type { Node } from "./groq-ast.ts";
+import type { View } from "./views.ts";
+
+// A fast path for the filters the site and the Studio run over thousands of documents:
+// compiles a filter expression into a plain function with groq-js's exact semantics
+// (three-valued logic, typed equality), or returns undefined so groq-js evaluates it.
+
+type Tri = boolean | null;
+type Getter = (doc: unknown) => unknown;
+export type Predicate = (doc: unknown) => Tri;
+
+const TYPE_ORDER: Record<string, number> = { number: 2, string: 3, boolean: 4 };
+
+function typeOf(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
+}
+
+function isEqual(a: unknown, b: unknown): boolean {
+  const type = typeOf(a);
+  if (type !== typeOf(b)) return false;
+  return (
+    type === "null" || ((type === "string" || type === "number" || type === "boolean") && a === b)
+  );
+}
+
+function partialCompare(a: unknown, b: unknown): number | null {
+  const type = typeOf(a);
+  if (type !== typeOf(b)) return null;
+  if (type === "number" || type === "boolean") return Number(a) - Number(b);
+  if (type === "string")
+    return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0;
+  return null;
+}
+
+/** groq-js's `order()` comparison for primitive keys; other types sort last, as there. */
+export function totalCompare(a: unknown, b: unknown): number {
+  const orderA = TYPE_ORDER[typeOf(a)] ?? 100;
+  const orderB = TYPE_ORDER[typeOf(b)] ?? 100;
+  if (orderA !== orderB) return orderA - orderB;
+  return partialCompare(a, b) ?? 0;
+}
+
+export function compileGetter(node: Node): Getter | undefined {
+  if (node.type === "Value") {
+    const value = node.value;
+    return () => value;
+  }
+  if (node.type === "This") return (doc) => doc;
+  if (node.type === "Group") return compileGetter(node.base as Node);
+  if (node.type !== "AccessAttribute" || typeof node.name !== "string") return undefined;
+  const name = node.name;
+  const base = node.base === undefined ? (doc: unknown) => doc : compileGetter(node.base as Node);
+  if (!base) return undefined;
+  return (doc) => {
+    const value = base(doc);
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
+    return Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : null;
+  };
+}
+
+export function compilePredicate(node: Node, view: View): Predicate | undefined {
+  switch (node.type) {
+    case "Group":
+      return compilePredicate(node.base as Node, view);
+    case "And":
+    case "Or": {
+      const left = compilePredicate(node.left as Node, view);
+      const right = compilePredicate(node.right as Node, view);
+      if (!left || !right) return undefined;
+      if (node.type === "And") {
+        return (doc) => {
+          const a = left(doc);
+          if (a === false) return false;
+          const b = right(doc);
+          return b === false ? false : a === null || b === null ? null : true;
+        };
+      }
+      return (doc) => {
+        const a = left(doc);
+        if (a === true) return true;
+        const b = right(doc);
+        return b === true ? true : a === null || b === null ? null : false;
+      };
+    }
+    case "Not": {
+      const base = compilePredicate(node.base as Node, view);
+      return (
+        base &&
+        ((doc) => {
+          const value = base(doc);
+          return value === null ? null : !value;
+        })
+      );
+    }
+    case "OpCall":
+      return compileOperator(node, view);
+    case "FuncCall":
+      return compileFunction(node, view);
+    default: {
+      const getter = compileGetter(node);
+      return (
+        getter &&
+        ((doc) => {
+          const value = getter(doc);
+          return typeof value === "boolean" ? value : null;
+        })
+      );
+    }
+  }
+}
+
+function compileOperator(node: Node, view: View): Predicate | undefined {
+  const op = node.op as string;
+  if (op === "in") return compileIn(node);
+  const left = compileGetter(node.left as Node) ?? compilePredicate(node.left as Node, view);
+  const right = compileGetter(node.right as Node) ?? compilePredicate(node.right as Node, view);
+  if (!left || !right) return undefined;
+  switch (op) {
+    case "==":
+      return (doc) => isEqual(left(doc), right(doc));
+    case "!=":
+      return (doc) => !isEqual(left(doc), right(doc));
+    case "<":
+    case "<=":
+    case ">":
+    case ">=": {
+      const test =
+        op === "<"
+          ? (c: number) => c < 0
+          : op === "<="
+            ? (c: number) => c <= 0
+            : op === ">"
+              ? (c: number) => c > 0
+              : (c: number) => c >= 0;
+      return (doc) => {
+        const result = partialCompare(left(doc), right(doc));
+        return result === null ? null : test(result);
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function compileIn(node: Node): Predicate | undefined {
+  const left = compileGetter(node.left as Node);
+  const right = node.right as Node;
+  if (!left) return undefined;
+  const items = constantArray(right);
+  if (items) {
+    return (doc) => {
+      const value = left(doc);
+      return items.some((item) => isEqual(value, item));
+    };
+  }
+  if (right.type === "FuncCall" && right.name === "path" && right.namespace === "global") {
+    const arg = (right.args as Node[])[0];
+    if (arg?.type !== "Value" || typeof arg.value !== "string") return undefined;
+    const path = new Path(arg.value);
+    return (doc) => {
+      const value = left(doc);
+      return typeof value === "string" ? path.matches(value) : null;
+    };
+  }
+  return undefined;
+}
+
+function compileFunction(node: Node, view: View): Predicate | undefined {
+  const args = node.args as Node[];
+  if (node.namespace !== "global" || args.length !== 1 || !args[0]) return undefined;
+  if (node.name === "defined") {
+    const getter = compileGetter(args[0]);
+    return (
+      getter &&
+      ((doc) => {
+        const value = getter(doc);
+        return value !== null && value !== undefined;
+      })
+    );
+  }
+  if (node.name === "references" && args[0].type === "Value" && typeof args[0].value === "string") {
+    const referencing = new Set(view.referencing(args[0].value));
+    return (doc) => referencing.has(doc as never);
+  }
+  return undefined;
+}

@@ -1,0 +1,119 @@
+import { constantArray, mapNodes } from "./groq-ast.ts";
+import type { Node } from "./groq-ast.ts";
+import { compilePredicate } from "./groq-compile.ts";
+import { isSortable, sliceEnd, sortValues } from "./groq-sort.ts";
+import type { View } from "./views.ts";
+import type { Doc } from "./types.ts";
+
+/**
+ * Replaces the `*` of each `*[filter]` with the smallest candidate set the view's indexes give
+ * for the filter's top-level conditions (`_type == "post"`, `slug.current == $slug`, `_id == $id`,
+ * `_id in $ids`, `references($id)`). The filter still runs on the candidates, so results are
+ * unchanged; only the scan gets shorter.
+ */
+export function narrowFilters(tree: Node, view: View): Node {
+  const narrowed = mapNodes(tree, (node) => {
+    if ((node.type === "Slice" || node.type === "AccessElement") && isSortable(node.base as Node)) {
+      const limit = sliceEnd(node);
+      if (limit !== undefined) return { ...node, base: sortValues(node.base as Node, limit) };
+    }
+    if (node.type !== "Filter" || (node.base as Node | undefined)?.type !== "Everything")
+      return node;
+    const candidates = candidatesFor(conjuncts(node.expr as Node), view) ?? view.docs;
+    const predicate = compilePredicate(node.expr as Node, view);
+    if (predicate)
+      return { type: "Value", value: candidates.filter((doc) => predicate(doc) === true) };
+    return candidates === view.docs
+      ? node
+      : { ...node, base: { type: "Value", value: candidates } };
+  });
+  return mapNodes(narrowed, (node) => (isSortable(node) ? sortValues(node, Infinity) : node));
+}
+
+function conjuncts(node: Node): Node[] {
+  if (node.type === "And")
+    return [...conjuncts(node.left as Node), ...conjuncts(node.right as Node)];
+  if (node.type === "Group") return conjuncts(node.base as Node);
+  return [node];
+}
+
+function candidatesFor(conditions: Node[], view: View): Doc[] | undefined {
+  let best: Doc[] | undefined;
+  const consider = (docs: Doc[]) => {
+    if (!best || docs.length < best.length) best = docs;
+  };
+  const types: string[] = [];
+  for (const condition of conditions) {
+    const equality = asEquality(condition);
+    if (
+      equality?.path.length === 1 &&
+      equality.path[0] === "_type" &&
+      typeof equality.value === "string"
+    ) {
+      types.push(equality.value);
+      consider(view.ofType(equality.value));
+    } else if (
+      equality?.path.length === 1 &&
+      equality.path[0] === "_id" &&
+      typeof equality.value === "string"
+    ) {
+      const doc = view.byId.get(equality.value);
+      consider(doc ? [doc] : []);
+    }
+    const membership = asMembership(condition);
+    if (membership?.path === "_id")
+      consider(membership.values.flatMap((id) => view.byId.get(id) ?? []));
+    if (membership?.path === "_type")
+      consider(membership.values.flatMap((type) => view.ofType(type)));
+    const reference = asReferences(condition);
+    if (reference !== undefined) consider(view.referencing(reference));
+  }
+  for (const type of types) {
+    for (const condition of conditions) {
+      const equality = asEquality(condition);
+      if (!equality || equality.path[0] === "_type" || equality.path[0] === "_id") continue;
+      if (!["string", "number", "boolean"].includes(typeof equality.value)) continue;
+      consider(view.byValue(type, equality.path).get(equality.value) ?? []);
+    }
+  }
+  return best;
+}
+
+/** `a.b.c == <value>` or `<value> == a.b.c`, with the path read from the filtered document. */
+function asEquality(node: Node): { path: string[]; value: unknown } | undefined {
+  if (node.type !== "OpCall" || node.op !== "==") return undefined;
+  const left = node.left as Node;
+  const right = node.right as Node;
+  const leftPath = attributePath(left);
+  if (leftPath && right.type === "Value") return { path: leftPath, value: right.value };
+  const rightPath = attributePath(right);
+  if (rightPath && left.type === "Value") return { path: rightPath, value: left.value };
+  return undefined;
+}
+
+function asMembership(node: Node): { path: string; values: string[] } | undefined {
+  if (node.type !== "OpCall" || node.op !== "in") return undefined;
+  const path = attributePath(node.left as Node);
+  const right = node.right as Node;
+  const items = constantArray(right);
+  if (path?.length !== 1 || !items) return undefined;
+  const values = items.filter((value): value is string => typeof value === "string");
+  return values.length === items.length ? { path: path[0] ?? "", values } : undefined;
+}
+
+function asReferences(node: Node): string | undefined {
+  if (node.type !== "FuncCall" || node.name !== "references" || node.namespace !== "global")
+    return undefined;
+  const args = node.args as Node[];
+  const arg = args[0];
+  return args.length === 1 && arg?.type === "Value" && typeof arg.value === "string"
+    ? arg.value
+    : undefined;
+}
+
+function attributePath(node: Node): string[] | undefined {
+  if (node.type !== "AccessAttribute" || typeof node.name !== "string") return undefined;
+  if (node.base === undefined) return [node.name];
+  const parent = attributePath(node.base as Node);
+  return parent ? [...parent, node.name] : undefined;
+}

@@ -1,0 +1,39 @@
+// Sanity's document id conventions: `drafts.<id>` for drafts, `versions.<release>.<id>` for
+// release versions; everything else is published.
+
+export const DRAFTS_PREFIX = "drafts.";
+export const VERSIONS_PREFIX = "versions.";
+
+export function isDraftId(id: string): boolean {
+  return id.startsWith(DRAFTS_PREFIX);
+}
+
+export function isVersionId(id: string): boolean {
+  return id.startsWith(VERSIONS_PREFIX);
+}
+
+/** Drafts and release versions are private: they need a token to be read. */
+export function isPrivateId(id: string): boolean {
+  return isDraftId(id) || isVersionId(id);
+}
+
+export function getPublishedId(id: string): string {
+  if (isDraftId(id)) return id.slice(DRAFTS_PREFIX.length);
+  if (isVersionId(id)) return id.split(".").slice(2).join(".");
+  return id;
+}
+
+export function getDraftId(id: string): string {
+  return DRAFTS_PREFIX + getPublishedId(id);
+}
+
+export function getVersionId(id: string, release: string): string {
+  return `${VERSIONS_PREFIX}${release}.${getPublishedId(id)}`;
+}
+
+/** The release name of a `versions.<release>.<id>` id, else undefined. */
+export function getReleaseName(id: string): string | undefined {
+  return isVersionId(id) ? id.split(".")[1] : undefined;
+}
+
+export const DATASET_NAME = /^[a-z0-9_-]{1,64}$/;

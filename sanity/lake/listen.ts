@@ -1,0 +1,111 @@
+import { randomBytes } from "node:crypto";
+import { identityOf } from "./context.ts";
+import type { RequestContext } from "./context.ts";
+import { badRequest } from "./errors.ts";
+import { matchesQuery, parseQuery } from "./groq.ts";
+import { corsHeaders, flag } from "./http.ts";
+import { isPrivateId, isVersionId } from "./ids.ts";
+import type { Transaction } from "./types.ts";
+
+const HEARTBEAT_MS = 20_000;
+
+/**
+ * `GET /data/listen/<ds>`: server-sent events. A `welcome` first (the Studio's lists wait for
+ * it), then one `mutation` per changed document matching the query's filter, sent only once
+ * the transaction is durable. Drafts and versions only reach listeners with a token.
+ */
+export async function handleListen(ctx: RequestContext, datasetName: string): Promise<void> {
+  const { url, req, res } = ctx;
+  const query = url.searchParams.get("query");
+  if (query === null) throw badRequest('Missing "query" parameter');
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of url.searchParams) {
+    if (!key.startsWith("$")) continue;
+    try {
+      params[key.slice(1)] = JSON.parse(value);
+    } catch {
+      throw badRequest(`Unable to parse value of "${key}=${value}". Please quote string values.`);
+    }
+  }
+  const tree = parseQuery(query, params);
+  const dataset = await ctx.lake.datasets.get(datasetName);
+  const options = {
+    includeResult: flag(url.searchParams.get("includeResult"), true),
+    includePrevious: flag(url.searchParams.get("includePreviousRevision"), false),
+    includeMutations: flag(url.searchParams.get("includeMutations"), true),
+    mendoza: url.searchParams.get("effectFormat") === "mendoza",
+    includeVersions: flag(url.searchParams.get("includeAllVersions"), false),
+  };
+  const canSeePrivate = ctx.auth === "token";
+  const context = {
+    params,
+    identity: identityOf(ctx),
+    projectId: ctx.lake.projectId,
+    dataset: datasetName,
+  };
+
+  res.writeHead(200, {
+    ...corsHeaders(req),
+    "content-type": "text/event-stream; charset=utf-8",
+    "cache-control": "no-cache",
+    "x-accel-buffering": "no",
+  });
+  const listenerName = `L${randomBytes(8).toString("hex")}`;
+  res.write(`event: welcome\ndata: ${JSON.stringify({ listenerName })}\n\n`);
+
+  // Transactions are delivered in commit order even though matching is asynchronous.
+  let queue = Promise.resolve();
+  const onTransaction = (_dataset: string, tx: Transaction) => {
+    queue = queue
+      .then(() => send(tx))
+      .catch((error: unknown) => console.error("[lake] listener failed", error));
+  };
+  const send = async (tx: Transaction) => {
+    const events: Array<Record<string, unknown>> = [];
+    for (const change of tx.changes) {
+      if (isPrivateId(change.id) && !canSeePrivate) continue;
+      // Like the Content Lake, release versions reach only listeners that ask for them.
+      if (isVersionId(change.id) && !options.includeVersions) continue;
+      const was = await matchesQuery(tree, change.before, context);
+      const is = await matchesQuery(tree, change.after, context);
+      if (!was && !is) continue;
+      const event: Record<string, unknown> = {
+        type: "mutation",
+        eventId: `${tx.id}#${change.id}`,
+        documentId: change.id,
+        transactionId: tx.id,
+        transition: was && is ? "update" : is ? "appear" : "disappear",
+        identity: tx.identity,
+        previousRev: change.before?._rev,
+        resultRev: change.after?._rev,
+        timestamp: tx.timestamp,
+        visibility: "query",
+      };
+      if (options.includeMutations) event.mutations = change.mutations;
+      if (options.includeResult) event.result = change.after ?? undefined;
+      if (options.includePrevious) event.previous = change.before;
+      // A single mendoza literal replaces the whole document in either direction.
+      if (options.mendoza) event.effects = { apply: [0, change.after], revert: [0, change.before] };
+      events.push(event);
+    }
+    for (const [index, event] of events.entries()) {
+      const data = {
+        ...event,
+        transactionTotalEvents: events.length,
+        transactionCurrentEvent: index,
+      };
+      res.write(`event: mutation\nid: ${String(event.eventId)}\ndata: ${JSON.stringify(data)}\n\n`);
+    }
+  };
+  const unsubscribe = dataset.onCommit(onTransaction);
+  const heartbeat = setInterval(() => res.write(":\n\n"), HEARTBEAT_MS);
+  heartbeat.unref();
+  ctx.lake.streams.add(res);
+  await new Promise<void>((resolve) => {
+    res.on("close", resolve);
+    req.on("close", resolve);
+  });
+  clearInterval(heartbeat);
+  unsubscribe();
+  ctx.lake.streams.delete(res);
+}

@@ -1,0 +1,80 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Doc } from "./types.ts";
+
+// On-disk layout of one dataset: `data.ndjson` is a snapshot in Sanity's export format (one
+// document per line); `log.ndjson` holds one line per committed transaction with the resulting
+// state of every changed document, so replaying it over the snapshot is idempotent.
+
+export interface LogEntry {
+  tx: string;
+  ts: string;
+  docs: Array<{ id: string; doc: Doc | null }>;
+}
+
+export interface CompactionLimits {
+  maxLines: number;
+  maxBytes: number;
+}
+
+export const DEFAULT_LIMITS: CompactionLimits = { maxLines: 5_000, maxBytes: 64 * 1024 * 1024 };
+
+export async function loadDataset(
+  dir: string,
+): Promise<{ docs: Map<string, Doc>; lines: number; bytes: number; tornBytes: number }> {
+  const docs = new Map<string, Doc>();
+  const snapshot = await readOptional(path.join(dir, "data.ndjson"));
+  if (snapshot) {
+    let lineNo = 0;
+    for (const line of snapshot.split("\n")) {
+      lineNo++;
+      if (!line.trim()) continue;
+      let doc: Doc;
+      try {
+        doc = JSON.parse(line) as Doc;
+      } catch {
+        throw new Error(`${path.join(dir, "data.ndjson")}:${lineNo}: not valid JSON`);
+      }
+      if (typeof doc._id === "string") docs.set(doc._id, doc);
+    }
+  }
+  const log = await readOptional(path.join(dir, "log.ndjson"));
+  if (!log) return { docs, lines: 0, bytes: 0, tornBytes: 0 };
+  // A line is committed only once its newline is on disk: anything after the last one is a torn write.
+  const end = log.lastIndexOf("\n") + 1;
+  let lines = 0;
+  for (const line of log.slice(0, end).split("\n")) {
+    if (!line) continue;
+    let entry: LogEntry;
+    try {
+      entry = JSON.parse(line) as LogEntry;
+    } catch {
+      console.warn(`[lake] skipping an unreadable line in ${path.join(dir, "log.ndjson")}`);
+      continue;
+    }
+    for (const { id, doc } of entry.docs) {
+      if (doc) docs.set(id, doc);
+      else docs.delete(id);
+    }
+    lines++;
+  }
+  const bytes = Buffer.byteLength(log.slice(0, end));
+  return { docs, lines, bytes, tornBytes: Buffer.byteLength(log) - bytes };
+}
+
+async function readOptional(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+export async function datasetExists(dir: string): Promise<boolean> {
+  try {
+    return (await stat(dir)).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,110 @@
+import { identityOf, requireToken } from "./context.ts";
+import type { RequestContext } from "./context.ts";
+import { badRequest } from "./errors.ts";
+import { parseQuery, runQuery } from "./groq.ts";
+import { readJson, sendBytes, sendJson } from "./http.ts";
+import { isPrivateId } from "./ids.ts";
+import { isRecord } from "./mutations.ts";
+import type { Doc } from "./types.ts";
+
+// Reads: GROQ queries, documents by id and the NDJSON export.
+
+export async function handleQuery(ctx: RequestContext, datasetName: string): Promise<void> {
+  const started = performance.now();
+  const { query, params } =
+    ctx.req.method === "POST" ? await queryFromBody(ctx) : queryFromUrl(ctx.url);
+  const perspective = normalizePerspective(ctx.url.searchParams.get("perspective"));
+  if (perspective !== "published") requireToken(ctx);
+  const dataset = await ctx.lake.datasets.get(datasetName);
+  const tree = parseQuery(query, params);
+  const result = await runQuery(tree, dataset.view(perspective), {
+    params,
+    identity: identityOf(ctx),
+    projectId: ctx.lake.projectId,
+    dataset: datasetName,
+  });
+  const envelope: Record<string, unknown> = {
+    ms: Math.round(performance.now() - started),
+    result,
+    syncTags: [],
+  };
+  if (ctx.url.searchParams.get("returnQuery") !== "false") envelope.query = query;
+  sendJson(ctx.req, ctx.res, 200, envelope);
+}
+
+function queryFromUrl(url: URL): { query: string; params: Record<string, unknown> } {
+  const query = url.searchParams.get("query");
+  if (query === null) throw badRequest('Missing "query" parameter');
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of url.searchParams) {
+    if (!key.startsWith("$")) continue;
+    try {
+      params[key.slice(1)] = JSON.parse(value);
+    } catch {
+      throw badRequest(`Unable to parse value of "${key}=${value}". Please quote string values.`);
+    }
+  }
+  return { query, params };
+}
+
+async function queryFromBody(
+  ctx: RequestContext,
+): Promise<{ query: string; params: Record<string, unknown> }> {
+  const body = await readJson(ctx.req);
+  if (typeof body.query !== "string") throw badRequest('Missing "query" in body');
+  return { query: body.query, params: isRecord(body.params) ? body.params : {} };
+}
+
+/** `published` (default), `raw`, `drafts` (`previewDrafts` is its old name) or a release stack. */
+function normalizePerspective(value: string | null): string {
+  if (!value || value === "published") return "published";
+  if (value === "previewDrafts") return "drafts";
+  const names = value
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (names.some((name) => !/^[a-zA-Z0-9_-]+$/.test(name)))
+    throw badRequest(`Invalid perspective "${value}"`);
+  if (names.includes("raw")) {
+    if (names.length > 1) throw badRequest('The "raw" perspective cannot be combined with others');
+    return "raw";
+  }
+  return names.join(",");
+}
+
+export async function handleDoc(
+  ctx: RequestContext,
+  datasetName: string,
+  idList: string,
+): Promise<void> {
+  const dataset = await ctx.lake.datasets.get(datasetName);
+  const documents: Doc[] = [];
+  const omitted: Array<{ id: string; reason: string }> = [];
+  for (const id of idList
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const doc = dataset.get(id);
+    if (isPrivateId(id) && ctx.auth !== "token") omitted.push({ id, reason: "permission" });
+    else if (doc) documents.push(doc);
+    else omitted.push({ id, reason: "existence" });
+  }
+  sendJson(ctx.req, ctx.res, 200, { documents, omitted });
+}
+
+/** NDJSON of every document, as `sanity dataset export` reads it (`?types=a,b` filters). */
+export async function handleExport(ctx: RequestContext, datasetName: string): Promise<void> {
+  requireToken(ctx);
+  const dataset = await ctx.lake.datasets.get(datasetName);
+  const types = ctx.url.searchParams.get("types")?.split(",").filter(Boolean);
+  const docs = dataset
+    .view("raw")
+    .docs.filter((doc) => !types || types.includes(String(doc._type)));
+  sendBytes(
+    ctx.req,
+    ctx.res,
+    200,
+    docs.map((doc) => `${JSON.stringify(doc)}\n`).join(""),
+    "application/x-ndjson",
+  );
+}

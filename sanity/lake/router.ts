@@ -1,0 +1,92 @@
+import { handleAssetFile, handleUpload } from "./assets.ts";
+import type { LakeState, RequestContext } from "./context.ts";
+import { handleDoc, handleExport, handleQuery } from "./read-routes.ts";
+import { handleActions, handleImport, handleMutate } from "./write-routes.ts";
+import { LakeError, notFound, unauthorized } from "./errors.ts";
+import { authenticate, corsHeaders, sendJson } from "./http.ts";
+import type { Req, Res } from "./http.ts";
+import { handleListen } from "./listen.ts";
+import { handleStudioRoute } from "./studio-routes.ts";
+
+type Handler = (ctx: RequestContext, ...groups: string[]) => Promise<void>;
+
+const ROUTES: Array<{ method: string; pattern: RegExp; handler: Handler }> = [
+  { method: "GET", pattern: /^\/data\/query\/([^/]+)$/, handler: handleQuery },
+  { method: "POST", pattern: /^\/data\/query\/([^/]+)$/, handler: handleQuery },
+  { method: "GET", pattern: /^\/data\/doc\/([^/]+)\/(.+)$/, handler: handleDoc },
+  { method: "POST", pattern: /^\/data\/mutate\/([^/]+)$/, handler: handleMutate },
+  { method: "POST", pattern: /^\/data\/actions\/([^/]+)$/, handler: handleActions },
+  { method: "GET", pattern: /^\/data\/listen\/([^/]+)$/, handler: handleListen },
+  { method: "GET", pattern: /^\/data\/export\/([^/]+)$/, handler: handleExport },
+  { method: "POST", pattern: /^\/data\/import\/([^/]+)$/, handler: handleImport },
+  {
+    method: "POST",
+    pattern: /^\/assets\/images\/([^/]+)$/,
+    handler: (ctx, ds) => handleUpload(ctx, "images", ds ?? ""),
+  },
+  {
+    method: "POST",
+    pattern: /^\/assets\/files\/([^/]+)$/,
+    handler: (ctx, ds) => handleUpload(ctx, "files", ds ?? ""),
+  },
+];
+
+// Asset bytes live outside the versioned API, like cdn.sanity.io/images/<project>/<dataset>/<file>.
+const ASSET_FILE = /^\/(?:images|files)\/([^/]+)\/([^/]+)\/([^/]+)$/;
+
+export function createRequestHandler(lake: LakeState): (req: Req, res: Res) => void {
+  return (req, res) => {
+    handle(lake, req, res).catch((error: unknown) => respondWithError(req, res, error));
+  };
+}
+
+async function handle(lake: LakeState, req: Req, res: Res): Promise<void> {
+  if (req.method === "OPTIONS") {
+    res.writeHead(204, corsHeaders(req));
+    res.end();
+    return;
+  }
+  const url = new URL(req.url ?? "/", "http://lake.local");
+  const assetFile = ASSET_FILE.exec(url.pathname);
+  if (assetFile && (req.method === "GET" || req.method === "HEAD")) {
+    if (assetFile[1] !== lake.projectId) throw notFound("Asset not found");
+    await handleAssetFile(
+      { req, res, url, path: url.pathname, auth: "anonymous", lake },
+      assetFile[2] ?? "",
+      assetFile[3] ?? "",
+    );
+    return;
+  }
+  const path = url.pathname.replace(/^\/v[^/]+(?=\/)/, "");
+  const auth = authenticate(req, lake.token);
+  // Like the Content Lake, a wrong token is an error even where no token is needed.
+  if (auth === "invalid") throw unauthorized("Invalid token");
+  const ctx: RequestContext = { req, res, url, path, auth, lake };
+  for (const route of ROUTES) {
+    if (route.method !== req.method) continue;
+    const match = route.pattern.exec(path);
+    if (match) {
+      await route.handler(ctx, ...match.slice(1).map((group) => decodeURIComponent(group)));
+      return;
+    }
+  }
+  if (await handleStudioRoute(ctx)) return;
+  throw notFound(`No route for ${req.method ?? "GET"} ${path}`);
+}
+
+function respondWithError(req: Req, res: Res, error: unknown): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  if (error instanceof LakeError) {
+    sendJson(req, res, error.status, error.body);
+    return;
+  }
+  console.error(`[lake] unexpected error on ${req.method ?? "GET"} ${req.url ?? ""}`, error);
+  sendJson(req, res, 500, {
+    error: "Internal Server Error",
+    message: "Unexpected lake error (see the lake's log)",
+    statusCode: 500,
+  });
+}

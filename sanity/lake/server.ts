@@ -1,0 +1,101 @@
+import path from "node:path";
+import type { LakeState } from "./context.ts";
+import { DatasetRegistry } from "./datasets.ts";
+import type { CompactionLimits } from "./persistence.ts";
+import { createRequestHandler } from "./router.ts";
+import { loadOrCreateCertificate } from "./tls.ts";
+import { listen } from "./transport.ts";
+import type { Transaction } from "./types.ts";
+import { createWebhookDispatcher } from "./webhooks.ts";
+
+export interface LakeOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  dataDir: string;
+  projectId?: string;
+  token: string;
+  webhookUrls?: string[];
+  webhookSecret?: string;
+  /** When the transaction log is compacted into data.ndjson (tests lower it). */
+  compaction?: Partial<CompactionLimits>;
+}
+
+export interface Lake {
+  port: number;
+  /** http://127.0.0.1:PORT — plain HTTP, for Node clients. */
+  url: string;
+  /** https://localhost:PORT — for the Studio (`https://<projectId>.localhost:PORT`). */
+  studioApiHost: string;
+  /** The self-signed certificate to trust once in a browser. */
+  certificatePath: string;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = /^(127(?:\.\d{1,3}){3}|::1|localhost)$/;
+
+export function assertLoopback(host: string): void {
+  if (!LOOPBACK.test(host)) {
+    throw new Error(
+      `The local lake binds to loopback only (127.0.0.1, ::1 or localhost), not "${host}": it is a development server.`,
+    );
+  }
+}
+
+export async function startLake(options: LakeOptions): Promise<Lake> {
+  const host = options.host ?? "127.0.0.1";
+  assertLoopback(host);
+  if (options.token.length < 32) throw new Error("The lake's token must be at least 32 characters");
+  const projectId = options.projectId ?? "local";
+  const dataDir = path.resolve(options.dataDir);
+  const webhooks = createWebhookDispatcher({
+    targets: options.webhookUrls ?? [],
+    secret: options.webhookSecret ?? "",
+    projectId,
+  });
+  const onCommit = (dataset: string, tx: Transaction) =>
+    webhooks.dispatch({
+      transactionId: tx.id,
+      timestamp: tx.timestamp,
+      projectId,
+      dataset,
+      changes: tx.changes.map(({ id, before, after }) => ({ id, before, after })),
+    });
+  const datasets = new DatasetRegistry(dataDir, onCommit, options.compaction);
+  let port = options.port ?? 3999;
+  const lake: LakeState = {
+    projectId,
+    token: options.token,
+    dataDir,
+    datasets,
+    baseUrl: () => `http://127.0.0.1:${port}`,
+    streams: new Set(),
+    keyValues: new Map(),
+  };
+  await datasets.openAll();
+  const certificate = await loadOrCreateCertificate(path.join(dataDir, ".tls"));
+  const hosts =
+    host === "localhost" || host.startsWith("127.")
+      ? [host === "localhost" ? "127.0.0.1" : host, "::1"]
+      : [host, "127.0.0.1"];
+  let transport;
+  try {
+    transport = await listen({ hosts, port, certificate, handler: createRequestHandler(lake) });
+  } catch (error) {
+    await datasets.close();
+    throw error;
+  }
+  port = transport.port;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    studioApiHost: `https://localhost:${port}`,
+    certificatePath: certificate.certPath,
+    async close() {
+      for (const stream of lake.streams) stream.end();
+      await transport.close();
+      await datasets.close();
+      await webhooks.close();
+    },
+  };
+}

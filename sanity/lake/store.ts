@@ -1,0 +1,108 @@
+import path from "node:path";
+import { loadDataset } from "./persistence.ts";
+import { TransactionLog } from "./transaction-log.ts";
+import type { CompactionLimits } from "./persistence.ts";
+import { createViews } from "./views.ts";
+import type { View, ViewCache } from "./views.ts";
+import type { Doc, Transaction } from "./types.ts";
+
+export type CommitListener = (dataset: string, tx: Transaction) => void;
+
+/**
+ * One dataset in memory. Transactions are computed and applied synchronously (so they are
+ * serialized by the event loop), then made durable; they are acknowledged and announced to
+ * listeners only once their log line is fsync'd.
+ */
+export class Dataset {
+  readonly name: string;
+  private readonly docs: Map<string, Doc>;
+  private readonly log: TransactionLog;
+  private readonly views: ViewCache;
+  private readonly listeners = new Set<CommitListener>();
+  private lock: Promise<unknown> = Promise.resolve();
+
+  private constructor(name: string, docs: Map<string, Doc>, log: TransactionLog) {
+    this.name = name;
+    this.docs = docs;
+    this.log = log;
+    this.views = createViews(() => this.docs.values());
+  }
+
+  static async open(
+    dataDir: string,
+    name: string,
+    limits?: Partial<CompactionLimits>,
+  ): Promise<Dataset> {
+    const dir = path.join(dataDir, name);
+    const loaded = await loadDataset(dir);
+    // The dataset keeps this very Map, so snapshots see every applied transaction.
+    const log = await TransactionLog.open(dir, loaded, () => [...loaded.docs.values()], limits);
+    return new Dataset(name, loaded.docs, log);
+  }
+
+  get(id: string): Doc | undefined {
+    return this.docs.get(id);
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  get writable(): boolean {
+    return !this.log.failed;
+  }
+
+  /** All documents as the given perspective shows them; cached until the next write. */
+  view(perspective: string): View {
+    return this.views.get(perspective);
+  }
+
+  onCommit(listener: CommitListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Runs `work` alone: transactions that must read before they write (queries, revision checks)
+   * are serialized. `work` should call `commit` before returning and await durability outside.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(work, work);
+    this.lock = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Applies the transaction now; resolves once it is durable (and listeners have been told). */
+  async commit(tx: Transaction): Promise<void> {
+    if (tx.changes.length === 0) return;
+    for (const change of tx.changes) {
+      if (change.after) this.docs.set(change.id, change.after);
+      else this.docs.delete(change.id);
+    }
+    this.views.invalidate();
+    await this.log.append({
+      tx: tx.id,
+      ts: tx.timestamp,
+      docs: tx.changes.map((change) => ({ id: change.id, doc: change.after })),
+    });
+    for (const listener of this.listeners) {
+      try {
+        listener(this.name, tx);
+      } catch (error) {
+        console.error("[lake] a commit listener failed", error);
+      }
+    }
+  }
+
+  compact(): Promise<void> {
+    return this.log.compact();
+  }
+
+  get logSize(): { lines: number; bytes: number } {
+    return this.log.size;
+  }
+
+  close(): Promise<void> {
+    return this.log.close();
+  }
+}

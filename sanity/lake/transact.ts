@@ -1,0 +1,66 @@
+import { identityOf } from "./context.ts";
+import type { RequestContext } from "./context.ts";
+import { httpError, LakeError, TransactionItemError, transactionError } from "./errors.ts";
+import type { Dataset } from "./store.ts";
+import type { Transaction } from "./types.ts";
+import { WorkingSet } from "./working-set.ts";
+
+export async function writableDataset(ctx: RequestContext, name: string): Promise<Dataset> {
+  const dataset = await ctx.lake.datasets.get(name);
+  if (!dataset.writable)
+    throw httpError(
+      503,
+      "Service Unavailable",
+      "The dataset's log could not be written; restart the lake",
+    );
+  return dataset;
+}
+
+/** Runs `build` on a fresh working set under the dataset's lock, commits, then awaits durability. */
+export async function transact<T>(
+  dataset: Dataset,
+  ctx: RequestContext,
+  transactionId: unknown,
+  dryRun: boolean,
+  kind: "mutationError" | "actionError",
+  build: (ws: WorkingSet) => Promise<T>,
+): Promise<{ tx: Transaction; results: T }> {
+  const { tx, results, durable } = await dataset.exclusive(async () => {
+    const ws = new WorkingSet(dataset, {
+      transactionId: typeof transactionId === "string" ? transactionId : undefined,
+      identity: identityOf(ctx),
+    });
+    let results: T;
+    try {
+      results = await build(ws);
+    } catch (error) {
+      if (error instanceof IndexedError)
+        throw transactionError(kind, error.cause.status, error.cause.item, error.index);
+      throw error;
+    }
+    const tx = ws.toTransaction();
+    return { tx, results, durable: dryRun ? Promise.resolve() : dataset.commit(tx) };
+  });
+  await durable;
+  return { tx, results };
+}
+
+class IndexedError extends Error {
+  readonly index: number;
+  override readonly cause: TransactionItemError;
+  constructor(index: number, cause: TransactionItemError) {
+    super(cause.message);
+    this.index = index;
+    this.cause = cause;
+  }
+}
+
+export async function withIndex<T>(index: number, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof TransactionItemError) throw new IndexedError(index, error);
+    if (error instanceof LakeError) throw error;
+    throw error;
+  }
+}

@@ -1,0 +1,179 @@
+import { mkdir, open, rename } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
+import path from "node:path";
+import { DEFAULT_LIMITS } from "./persistence.ts";
+import type { CompactionLimits, LogEntry } from "./persistence.ts";
+import type { Doc } from "./types.ts";
+
+interface Pending {
+  line: string;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * The append-only transaction log. `append` resolves only once its line is fsync'd; lines that
+ * arrive while a write is in flight share the next fsync (group commit).
+ */
+export class TransactionLog {
+  private queue: Pending[] = [];
+  private compactions: Pending[] = [];
+  private writing: Promise<void> | undefined;
+  private failure: unknown;
+  private lines: number;
+  private bytes: number;
+  private readonly dir: string;
+  private readonly handle: FileHandle;
+  private readonly snapshot: () => Iterable<Doc>;
+  private readonly limits: CompactionLimits;
+
+  private constructor(
+    dir: string,
+    handle: FileHandle,
+    lines: number,
+    bytes: number,
+    snapshot: () => Iterable<Doc>,
+    limits: CompactionLimits,
+  ) {
+    this.dir = dir;
+    this.handle = handle;
+    this.lines = lines;
+    this.bytes = bytes;
+    this.snapshot = snapshot;
+    this.limits = limits;
+  }
+
+  static async open(
+    dir: string,
+    state: { lines: number; bytes: number; tornBytes: number },
+    snapshot: () => Iterable<Doc>,
+    limits: Partial<CompactionLimits> = {},
+  ): Promise<TransactionLog> {
+    await mkdir(dir, { recursive: true });
+    const handle = await open(path.join(dir, "log.ndjson"), "a");
+    if (state.tornBytes > 0) {
+      // Appending after a torn line would glue the next transaction onto it.
+      await handle.truncate(state.bytes);
+      await handle.sync();
+    }
+    return new TransactionLog(dir, handle, state.lines, state.bytes, snapshot, {
+      ...DEFAULT_LIMITS,
+      ...limits,
+    });
+  }
+
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
+  append(entry: LogEntry): Promise<void> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ line: `${JSON.stringify(entry)}\n`, resolve, reject });
+      this.kick();
+    });
+  }
+
+  /** Compacts now, between two group commits. */
+  compact(): Promise<void> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    return new Promise<void>((resolve, reject) => {
+      this.compactions.push({ line: "", resolve, reject });
+      this.kick();
+    });
+  }
+
+  private kick(): void {
+    this.writing ??= this.drain().finally(() => {
+      this.writing = undefined;
+      // Work may have been queued after the loop ended but before this callback ran.
+      if (this.failure === undefined && (this.queue.length > 0 || this.compactions.length > 0))
+        this.kick();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0 || this.compactions.length > 0) {
+      const batch = this.queue.splice(0);
+      try {
+        if (batch.length > 0) {
+          const buffer = Buffer.from(batch.map((pending) => pending.line).join(""));
+          await this.handle.write(buffer);
+          await this.handle.datasync();
+          this.lines += batch.length;
+          this.bytes += buffer.length;
+          for (const pending of batch.splice(0)) pending.resolve();
+        }
+        const due = this.lines >= this.limits.maxLines || this.bytes >= this.limits.maxBytes;
+        if (due || this.compactions.length > 0) {
+          const waiting = this.compactions.splice(0);
+          batch.push(...waiting);
+          await this.compactNow();
+          for (const pending of batch.splice(0)) pending.resolve();
+        }
+      } catch (error) {
+        this.fail(error, batch);
+        return;
+      }
+    }
+  }
+
+  private fail(error: unknown, batch: Pending[]): void {
+    console.error(
+      "[lake] the transaction log could not be written; refusing further writes",
+      error,
+    );
+    this.failure = error;
+    for (const pending of [...batch, ...this.queue.splice(0), ...this.compactions.splice(0)])
+      pending.reject(error);
+  }
+
+  /**
+   * Snapshot → temp file → fsync → rename over data.ndjson → fsync the directory → empty the log.
+   * A crash before the rename leaves the old snapshot and full log; after it, the new snapshot
+   * plus a log whose replay rewrites documents to states the snapshot already holds.
+   */
+  private async compactNow(): Promise<void> {
+    const target = path.join(this.dir, "data.ndjson");
+    const temp = `${target}.${process.pid}.tmp`;
+    const file = await open(temp, "w");
+    try {
+      let chunk: string[] = [];
+      for (const doc of this.snapshot()) {
+        chunk.push(JSON.stringify(doc));
+        if (chunk.length === 1000) {
+          await file.write(`${chunk.join("\n")}\n`);
+          chunk = [];
+        }
+      }
+      if (chunk.length > 0) await file.write(`${chunk.join("\n")}\n`);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temp, target);
+    await syncDirectory(this.dir);
+    await this.handle.truncate(0);
+    await this.handle.sync();
+    this.lines = 0;
+    this.bytes = 0;
+  }
+
+  async close(): Promise<void> {
+    await this.writing;
+    await this.handle.close();
+  }
+
+  get size(): { lines: number; bytes: number } {
+    return { lines: this.lines, bytes: this.bytes };
+  }
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { parseEnv } from "@/lib/env-schema";
+
+// lib/env.ts is server-only; outside a React Server Components bundle that import throws.
+vi.mock("server-only", () => ({}));
+
+const { contentSourceFrom, lakeUrlFrom } = await import("@/lib/env");
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.resetModules();
+});
+
+describe("parseEnv", () => {
+  it("defaults to the local lake on loopback", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({
+      NODE_ENV: "development",
+      PORT: 3000,
+      SANITY_DATASET: "production",
+      LAKE_HOST: "127.0.0.1",
+      LAKE_PORT: 3999,
+      LAKE_WEBHOOK_URLS: [],
+      LAKE_ALLOW_PRODUCTION: false,
+    });
+    expect(env.SANITY_PROJECT_ID).toBeUndefined();
+  });
+
+  it("treats empty strings as unset", () => {
+    const env = parseEnv({ SANITY_PROJECT_ID: "", SANITY_WEBHOOK_SECRET: "" });
+    expect(env.SANITY_PROJECT_ID).toBeUndefined();
+    expect(env.SANITY_WEBHOOK_SECRET).toBeUndefined();
+  });
+
+  it("coerces ports and splits webhook targets", () => {
+    const env = parseEnv({ PORT: "4000", LAKE_WEBHOOK_URLS: "http://a.test/x, http://b.test/y" });
+    expect(env.PORT).toBe(4000);
+    expect(env.LAKE_WEBHOOK_URLS).toEqual(["http://a.test/x", "http://b.test/y"]);
+  });
+
+  it("names every invalid variable", () => {
+    expect(() => parseEnv({ PORT: "http", SANITY_DATASET: "Prod!", SITE_URL: "nope" })).toThrow(
+      /PORT[\s\S]*SITE_URL|SITE_URL[\s\S]*PORT/,
+    );
+    expect(() => parseEnv({ SANITY_DATASET: "Prod!" })).toThrow(/SANITY_DATASET/);
+  });
+});
+
+describe("contentSourceFrom", () => {
+  it("reads the local lake without a token or CDN when no project is configured", () => {
+    const source = contentSourceFrom(
+      parseEnv({ NODE_ENV: "production", LAKE_PORT: "4999", SANITY_API_READ_TOKEN: "t" }),
+    );
+    expect(source).toEqual({
+      projectId: "local",
+      dataset: "production",
+      isLocalLake: true,
+      apiHost: "http://127.0.0.1:4999",
+      useCdn: false,
+      readToken: undefined,
+    });
+  });
+
+  it("reads the hosted project, through the CDN in production only", () => {
+    const production = contentSourceFrom(
+      parseEnv({
+        NODE_ENV: "production",
+        SANITY_PROJECT_ID: "abc123",
+        SANITY_DATASET: "staging",
+        SANITY_API_READ_TOKEN: "t",
+      }),
+    );
+    expect(production).toEqual({
+      projectId: "abc123",
+      dataset: "staging",
+      isLocalLake: false,
+      apiHost: undefined,
+      useCdn: true,
+      readToken: "t",
+    });
+    expect(contentSourceFrom(parseEnv({ SANITY_PROJECT_ID: "abc123" })).useCdn).toBe(false);
+  });
+
+  it("brackets IPv6 lake hosts", () => {
+    expect(lakeUrlFrom({ LAKE_HOST: "::1", LAKE_PORT: 3999 })).toBe("http://[::1]:3999");
+  });
+});
+
+describe("env", () => {
+  it("is parsed from process.env when the module loads", async () => {
+    vi.stubEnv("SANITY_PROJECT_ID", "");
+    vi.stubEnv("LAKE_PORT", "5111");
+    vi.resetModules();
+    const mod = await import("@/lib/env");
+    expect(mod.env.LAKE_PORT).toBe(5111);
+    expect(mod.isLocalLake).toBe(true);
+    expect(mod.lakeUrl).toBe("http://127.0.0.1:5111");
+  });
+
+  it("refuses an invalid environment at load", async () => {
+    vi.stubEnv("LAKE_PORT", "not-a-port");
+    vi.resetModules();
+    await expect(import("@/lib/env")).rejects.toThrow(/LAKE_PORT/);
+  });
+});
