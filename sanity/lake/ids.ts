@@ -17,6 +17,14 @@ export function isPrivateId(id: string): boolean {
   return isDraftId(id) || isVersionId(id);
 }
 
+/**
+ * Without a token the Content Lake serves only ids that are not under a path: an id with a dot
+ * (`drafts.x`, `versions.r.x`, but also `settings.secret`) is readable with a token alone.
+ */
+export function isPublicId(id: string): boolean {
+  return !id.includes(".");
+}
+
 export function getPublishedId(id: string): string {
   if (isDraftId(id)) return id.slice(DRAFTS_PREFIX.length);
   if (isVersionId(id)) return id.split(".").slice(2).join(".");

@@ -4,7 +4,7 @@ import type { RequestContext } from "./context.ts";
 import { badRequest } from "./errors.ts";
 import { matchesQuery, parseQuery } from "./groq.ts";
 import { corsHeaders, flag } from "./http.ts";
-import { isPrivateId, isVersionId } from "./ids.ts";
+import { isPublicId, isVersionId } from "./ids.ts";
 import type { Transaction } from "./types.ts";
 
 const HEARTBEAT_MS = 20_000;
@@ -63,7 +63,7 @@ export async function handleListen(ctx: RequestContext, datasetName: string): Pr
   const send = async (tx: Transaction) => {
     const events: Array<Record<string, unknown>> = [];
     for (const change of tx.changes) {
-      if (isPrivateId(change.id) && !canSeePrivate) continue;
+      if (!isPublicId(change.id) && !canSeePrivate) continue;
       // Like the Content Lake, release versions reach only listeners that ask for them.
       if (isVersionId(change.id) && !options.includeVersions) continue;
       const was = await matchesQuery(tree, change.before, context);

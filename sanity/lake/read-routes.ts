@@ -3,7 +3,7 @@ import type { RequestContext } from "./context.ts";
 import { badRequest } from "./errors.ts";
 import { parseQuery, runQuery } from "./groq.ts";
 import { readJson, sendBytes, sendJson } from "./http.ts";
-import { isPrivateId } from "./ids.ts";
+import { isPublicId } from "./ids.ts";
 import { isRecord } from "./mutations.ts";
 import type { Doc } from "./types.ts";
 
@@ -17,7 +17,8 @@ export async function handleQuery(ctx: RequestContext, datasetName: string): Pro
   if (perspective !== "published") requireToken(ctx);
   const dataset = await ctx.lake.datasets.get(datasetName);
   const tree = parseQuery(query, params);
-  const result = await runQuery(tree, dataset.view(perspective), {
+  const view = ctx.auth === "token" ? perspective : "public";
+  const result = await runQuery(tree, dataset.view(view), {
     params,
     identity: identityOf(ctx),
     projectId: ctx.lake.projectId,
@@ -85,7 +86,7 @@ export async function handleDoc(
     .map((part) => part.trim())
     .filter(Boolean)) {
     const doc = dataset.get(id);
-    if (isPrivateId(id) && ctx.auth !== "token") omitted.push({ id, reason: "permission" });
+    if (!isPublicId(id) && ctx.auth !== "token") omitted.push({ id, reason: "permission" });
     else if (doc) documents.push(doc);
     else omitted.push({ id, reason: "existence" });
   }

@@ -1,4 +1,4 @@
-import { getPublishedId, isDraftId, isPrivateId, getReleaseName } from "./ids.ts";
+import { getPublishedId, isDraftId, isPrivateId, isPublicId, getReleaseName } from "./ids.ts";
 import type { Doc } from "./types.ts";
 
 /**
@@ -38,12 +38,14 @@ export function createViews(source: () => Iterable<Doc>): ViewCache {
 }
 
 /**
- * `raw`: everything. `published`: no drafts or versions. Otherwise a stack such as `drafts` or
+ * `raw`: everything. `published`: no drafts or versions. `public`: what an anonymous reader of
+ * the published perspective sees — no id under a path. Otherwise a stack such as `drafts` or
  * `rA,rB,drafts` (highest priority first): each layer's documents replace the published ones
  * under the published id, keeping their own id as `_originalId`, as the Content Lake does.
  */
 function selectDocs(all: Iterable<Doc>, perspective: string): Doc[] {
   if (perspective === "raw") return [...all];
+  if (perspective === "public") return [...all].filter((doc) => isPublicId(doc._id));
   const published: Doc[] = [];
   const layers =
     perspective === "published"

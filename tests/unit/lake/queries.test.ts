@@ -47,6 +47,14 @@ describe("queries", () => {
     expect(await t.client.fetch('count(*[_type == "post"])')).toBe(40);
   });
 
+  it("keeps ids under a path (with a dot) from anonymous readers, as Sanity does", async () => {
+    await t.client.create({ _id: "settings.newsletter", _type: "settings", listId: "secret" });
+    expect(await t.anonymousClient.fetch('*[_type == "settings"]')).toEqual([]);
+    expect(await t.anonymousClient.getDocument("settings.newsletter")).toBeUndefined();
+    expect(await t.client.fetch('*[_type == "settings"][0].listId')).toBe("secret");
+    await t.client.delete("settings.newsletter");
+  });
+
   it("drafts perspective overlays drafts under the published id and needs a token", async () => {
     const posts = await t.client.fetch<Array<{ _id: string; title: string; _originalId?: string }>>(
       '*[_type == "post" && _id in ["post-1", "unpublished", "post-2"]] | order(_id)',
