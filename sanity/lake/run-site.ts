@@ -5,11 +5,10 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { createClient } from "@sanity/client";
 import { parseEnv } from "../../lib/env-schema.ts";
-import { seedDataset } from "../seed/seed.ts";
 import { ensureLocalSecrets } from "./secrets.ts";
-import { startLake, type Lake } from "./server.ts";
+import { startSeededLake } from "./seeded-lake.ts";
+import type { Lake } from "./server.ts";
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start") {
@@ -30,10 +29,11 @@ if (!env.SANITY_PROJECT_ID) {
   env = parseEnv(process.env);
   const token = env.SANITY_API_WRITE_TOKEN ?? secrets.token;
 
-  lake = await startLake({
+  const started = await startSeededLake({
     host: env.LAKE_HOST,
     port: env.LAKE_PORT,
     dataDir: path.resolve(root, env.LAKE_DATA_DIR),
+    dataset: env.SANITY_DATASET,
     token,
     webhookUrls:
       env.LAKE_WEBHOOK_URLS.length > 0
@@ -41,21 +41,11 @@ if (!env.SANITY_PROJECT_ID) {
         : [`http://localhost:${env.PORT}/api/revalidate`],
     webhookSecret: env.SANITY_WEBHOOK_SECRET ?? secrets.webhookSecret,
   });
-
-  const client = createClient({
-    projectId: "local",
-    dataset: env.SANITY_DATASET,
-    apiHost: lake.url,
-    useProjectHostname: false,
-    apiVersion: "2025-02-19",
-    useCdn: false,
-    token,
-  });
-  const existing = await client.fetch<number>("count(*)", {}, { perspective: "raw" });
-  if (existing === 0) {
-    const { written } = await seedDataset(client);
-    console.log(`lake: seeded ${written} documents into an empty dataset`);
-  }
+  lake = started.lake;
+  if (started.seeded > 0)
+    console.log(`lake: seeded ${started.seeded} documents into an empty dataset`);
+  // The embedded Studio calls the lake from the browser, over HTTPS/2 (see lake-protocol.md).
+  process.env.NEXT_PUBLIC_SANITY_API_HOST ??= lake.studioApiHost;
   console.log(`lake: ${lake.url} (Studio: ${lake.studioApiHost})`);
 }
 

@@ -1,4 +1,4 @@
-import { createClient } from "@sanity/client";
+import { localLakeClient } from "../../sanity/lake/seeded-lake.ts";
 
 // The e2e suite runs its own production build against its own lake, on ports of its own, so it
 // never touches a developer's `npm run dev` data. The token guards a throwaway dataset.
@@ -14,13 +14,5 @@ export const siteUrl = `http://localhost:${e2e.sitePort}`;
 export const lakeUrl = `http://127.0.0.1:${e2e.lakePort}`;
 
 export function lakeClient() {
-  return createClient({
-    projectId: "local",
-    dataset: "production",
-    apiHost: lakeUrl,
-    useProjectHostname: false,
-    apiVersion: "2025-02-19",
-    useCdn: false,
-    token: e2e.token,
-  });
+  return localLakeClient(lakeUrl, e2e.token);
 }

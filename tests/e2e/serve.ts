@@ -2,22 +2,20 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { seedDataset } from "../../sanity/seed/seed.ts";
-import { startLake } from "../../sanity/lake/server.ts";
-import { e2e, lakeClient } from "./env.ts";
+import { startSeededLake } from "../../sanity/lake/seeded-lake.ts";
+import { e2e } from "./env.ts";
 
 const root = process.cwd();
 const dataDir = path.resolve(root, e2e.dataDir);
 rmSync(dataDir, { recursive: true, force: true });
 
-const lake = await startLake({
+const { lake } = await startSeededLake({
   port: e2e.lakePort,
   dataDir,
   token: e2e.token,
   webhookUrls: [`http://localhost:${e2e.sitePort}/api/revalidate`],
   webhookSecret: e2e.webhookSecret,
 });
-await seedDataset(lakeClient());
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,

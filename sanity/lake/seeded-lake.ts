@@ -1,0 +1,34 @@
+// A lake with the seed content in it: what `npm run dev`, `npm start` and the e2e suite run.
+import { createClient, type SanityClient } from "@sanity/client";
+import { seedDataset } from "../seed/seed.ts";
+import { startLake, type Lake, type LakeOptions } from "./server.ts";
+
+export function localLakeClient(url: string, token: string, dataset = "production"): SanityClient {
+  return createClient({
+    projectId: "local",
+    dataset,
+    apiHost: url,
+    useProjectHostname: false,
+    apiVersion: "2025-02-19",
+    useCdn: false,
+    token,
+  });
+}
+
+/**
+ * Starts the lake and seeds `dataset` when it holds no documents. Seeding happens before the
+ * webhooks are switched on: the site they point at is not up yet, and a fresh dataset has no
+ * cached pages to revalidate.
+ */
+export async function startSeededLake(
+  options: LakeOptions & { dataset?: string },
+): Promise<{ lake: Lake; seeded: number }> {
+  const dataset = options.dataset ?? "production";
+  const quiet = await startLake({ ...options, webhookUrls: [] });
+  const client = localLakeClient(quiet.url, options.token, dataset);
+  const existing = await client.fetch<number>("count(*)", {}, { perspective: "raw" });
+  const seeded = existing === 0 ? (await seedDataset(client)).written : 0;
+  if (!options.webhookUrls?.length) return { lake: quiet, seeded };
+  await quiet.close();
+  return { lake: await startLake(options), seeded };
+}
