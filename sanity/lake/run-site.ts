@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseEnv } from "../../lib/env-schema.ts";
-import { ensureLocalSecrets } from "./secrets.ts";
+import { loadLocalLakeConfig } from "./local-config.ts";
 import { startSeededLake } from "./seeded-lake.ts";
 import type { Lake } from "./server.ts";
 
@@ -18,28 +18,26 @@ if (mode !== "dev" && mode !== "start") {
 
 const root = process.cwd();
 if (existsSync(path.join(root, ".env.local"))) process.loadEnvFile(path.join(root, ".env.local"));
-
 let env = parseEnv(process.env);
 let lake: Lake | undefined;
 
 if (!env.SANITY_PROJECT_ID) {
-  const secrets = ensureLocalSecrets(root);
-  process.env.SANITY_API_WRITE_TOKEN ??= secrets.token;
-  process.env.SANITY_WEBHOOK_SECRET ??= secrets.webhookSecret;
-  env = parseEnv(process.env);
-  const token = env.SANITY_API_WRITE_TOKEN ?? secrets.token;
-
+  const config = loadLocalLakeConfig(root);
+  env = config.env;
+  // next reads these from the environment it inherits (and from .env.local).
+  process.env.SANITY_API_WRITE_TOKEN = config.token;
+  process.env.SANITY_WEBHOOK_SECRET = config.webhookSecret;
   const started = await startSeededLake({
     host: env.LAKE_HOST,
     port: env.LAKE_PORT,
     dataDir: path.resolve(root, env.LAKE_DATA_DIR),
     dataset: env.SANITY_DATASET,
-    token,
+    token: config.token,
     webhookUrls:
       env.LAKE_WEBHOOK_URLS.length > 0
         ? env.LAKE_WEBHOOK_URLS
         : [`http://localhost:${env.PORT}/api/revalidate`],
-    webhookSecret: env.SANITY_WEBHOOK_SECRET ?? secrets.webhookSecret,
+    webhookSecret: config.webhookSecret,
   });
   lake = started.lake;
   if (started.seeded > 0)
