@@ -8,6 +8,7 @@ export interface BenchResult {
   baseline: number;
   ratio: number;
   budget: string;
+  limit: number;
 }
 
 const suites: Array<[string, () => Promise<BenchResult[]>]> = [["lake", benchLake]];
@@ -23,6 +24,7 @@ for (const [suite, bench] of suites) {
       baseline: format(r.baseline),
       ratio: r.ratio.toFixed(2),
       budget: r.budget,
+      within: r.value <= r.limit ? "yes" : "NO",
     })),
   );
 }
