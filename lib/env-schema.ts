@@ -18,7 +18,10 @@ export const envSchema = z.object({
 
   /** Hosted Sanity project. Unset → the local Content Lake. */
   SANITY_PROJECT_ID: optionalString,
-  SANITY_DATASET: z.string().regex(/^[a-z0-9_-]{1,64}$/, "lower case letters, digits, _ and -").default("production"),
+  SANITY_DATASET: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,64}$/, "lower case letters, digits, _ and -")
+    .default("production"),
   SANITY_API_READ_TOKEN: optionalString,
   SANITY_API_WRITE_TOKEN: optionalString,
   /** Shared secret of the GROQ-powered webhook that calls /api/revalidate. */
@@ -53,7 +56,9 @@ export const LOCAL_PROJECT_ID = "local";
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    const problems = result.error.issues.map(
+      (issue) => `  ${issue.path.join(".")}: ${issue.message}`,
+    );
     throw new Error(`Invalid environment:\n${problems.join("\n")}`);
   }
   return result.data;
