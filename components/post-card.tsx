@@ -8,11 +8,14 @@ export interface PostCardProps {
   publishedAt: string | null;
   summary: string;
   tickers: ReadonlyArray<{ id: string; symbol: string; name: string }>;
+  /** The lead story: larger, with a label. */
+  featured?: boolean;
 }
 
-export function PostCard({ slug, title, publishedAt, summary, tickers }: PostCardProps) {
+export function PostCard({ slug, title, publishedAt, summary, tickers, featured }: PostCardProps) {
   return (
-    <article className="post-card">
+    <article className={featured ? "post-card post-card--featured" : "post-card"}>
+      {featured ? <p className="post-card__kicker">Latest insight</p> : null}
       <h2 className="post-card__title">
         <Link href={`/insights/${slug}`}>{title}</Link>
       </h2>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { sans, serif } from "./fonts";
+import { ThemeToggle } from "./theme-toggle";
 import "./site.css";
 
 // The public site's chrome: skip link, header with the mark and main navigation, footer.
@@ -24,8 +25,12 @@ export function SiteShell({ children }: { children: ReactNode }) {
               <li>
                 <Link href="/tickers">Tickers</Link>
               </li>
+              <li>
+                <Link href="/search">Search</Link>
+              </li>
             </ul>
           </nav>
+          <ThemeToggle />
         </div>
       </header>
       <main id="content" className="container site-main" tabIndex={-1}>
@@ -34,6 +39,9 @@ export function SiteShell({ children }: { children: ReactNode }) {
       <footer className="site-footer">
         <div className="container">
           <p>Daily Insight — market commentary, not investment advice.</p>
+          <p>
+            <a href="/feed.xml">RSS feed</a>
+          </p>
         </div>
       </footer>
     </div>

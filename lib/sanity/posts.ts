@@ -66,6 +66,11 @@ function toPost(row: PostRow, slug: string) {
   };
 }
 
+/** Post-card rows of any list query (same projection as latestPostsQuery) as summaries. */
+export function toPostSummaries(rows: readonly PostCardRow[]) {
+  return rows.flatMap(toPostSummary);
+}
+
 export type PostSummary = ReturnType<typeof toPostSummary>[number];
 export type TickerChip = PostSummary["tickers"][number];
 export type Post = ReturnType<typeof toPost>;

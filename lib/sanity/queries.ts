@@ -95,3 +95,72 @@ export const allPostSlugsQuery = defineQuery(`
 export const allTickerSymbolsQuery = defineQuery(`
   *[_type == "ticker" && defined(symbol)] | order(symbol asc){ symbol, _updatedAt }
 `);
+
+// --- Search, authors, topics and the feed ---------------------------------------------------
+
+// Every term must match somewhere in the post's words or its tickers' symbols ($terms come from
+// lib/search-input.ts: words with a trailing `*` for prefix matching); a query that is exactly
+// a symbol (BRK.B) also finds the posts that link it. Title and summary hits rank first.
+export const searchPostsQuery = defineQuery(`
+  *[${listedPost} && (
+    [title, summary, pt::text(body), ...tickers[].ticker->symbol] match $terms
+    || $symbol in tickers[].ticker->symbol
+  )]
+    | score(boost(title match $terms, 3), boost(summary match $terms, 2), pt::text(body) match $terms)
+    | order(_score desc, publishedAt desc, _id asc) [0...$limit] ${postCard}
+`);
+
+export const authorBySlugQuery = defineQuery(`
+  *[_type == "author" && slug.current == $slug][0]{ _id, _type, name, "slug": slug.current, role }
+`);
+
+export const postsByAuthorQuery = defineQuery(`
+  *[${listedPost} && author._ref == $authorId] | order(publishedAt desc, _id asc) ${postCard}
+`);
+
+export const allAuthorSlugsQuery = defineQuery(`
+  *[_type == "author" && defined(slug.current)] | order(name asc){ "slug": slug.current, name, _updatedAt }
+`);
+
+// Recommended topics are inline objects, not documents: a topic is its title, and its page
+// lists the posts that recommend a topic with that title.
+export const allTopicTitlesQuery = defineQuery(`
+  array::unique(*[${listedPost}] | order(publishedAt desc).recommendedTopics[defined(title)].title)
+`);
+
+export const postsForTopicQuery = defineQuery(`
+  *[${listedPost} && $title in recommendedTopics[].title] | order(publishedAt desc, _id asc){
+    _id,
+    _type,
+    title,
+    "slug": slug.current,
+    publishedAt,
+    summary,
+    "tickers": tickers[defined(ticker)].ticker->${tickerChip},
+    "topicDescription": recommendedTopics[title == $title][0].description
+  }
+`);
+
+// The feed carries each post's whole body; ticker links resolve to their symbols.
+export const feedPostsQuery = defineQuery(`
+  *[${listedPost}] | order(publishedAt desc, _id asc) [0...$limit]{
+    _id,
+    _type,
+    title,
+    "slug": slug.current,
+    publishedAt,
+    _updatedAt,
+    summary,
+    "author": author->{ _id, _type, name },
+    "tickers": tickers[defined(ticker)].ticker->${tickerChip},
+    body[]{
+      ...,
+      _type == "block" => {
+        markDefs[]{
+          ...,
+          _type == "tickerRef" => { "ticker": ticker->${tickerChip} }
+        }
+      }
+    }
+  }
+`);

@@ -8,6 +8,8 @@ export const tags = {
   posts: "posts",
   /** Every list of tickers. */
   tickers: "tickers",
+  /** Every list of authors (sitemap, static params). */
+  authors: "authors",
   post: (idOrSlug: string) => `post:${idOrSlug}`,
   ticker: (idOrSymbol: string) => `ticker:${idOrSymbol}`,
   author: (id: string) => `author:${id}`,

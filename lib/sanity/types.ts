@@ -481,6 +481,164 @@ export type AllTickerSymbolsQueryResult = Array<{
   _updatedAt: string;
 }>;
 
+// Source: lib/sanity/queries.ts
+// Variable: searchPostsQuery
+// Query: *[_type == "post" && defined(slug.current) && (    [title, summary, pt::text(body), ...tickers[].ticker->symbol] match $terms    || $symbol in tickers[].ticker->symbol  )]    | score(boost(title match $terms, 3), boost(summary match $terms, 2), pt::text(body) match $terms)    | order(_score desc, publishedAt desc, _id asc) [0...$limit] {  _id,  _type,  title,  "slug": slug.current,  publishedAt,  summary,  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }}
+export type SearchPostsQueryResult = Array<{
+  _id: string;
+  _type: "post";
+  title: string | null;
+  slug: string | null;
+  publishedAt: string | null;
+  summary: string | null;
+  tickers: Array<{
+    _id: string;
+    _type: "ticker";
+    symbol: string | null;
+    name: string | null;
+  } | null> | null;
+}>;
+
+// Source: lib/sanity/queries.ts
+// Variable: authorBySlugQuery
+// Query: *[_type == "author" && slug.current == $slug][0]{ _id, _type, name, "slug": slug.current, role }
+export type AuthorBySlugQueryResult = {
+  _id: string;
+  _type: "author";
+  name: string | null;
+  slug: string | null;
+  role: string | null;
+} | null;
+
+// Source: lib/sanity/queries.ts
+// Variable: postsByAuthorQuery
+// Query: *[_type == "post" && defined(slug.current) && author._ref == $authorId] | order(publishedAt desc, _id asc) {  _id,  _type,  title,  "slug": slug.current,  publishedAt,  summary,  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }}
+export type PostsByAuthorQueryResult = Array<{
+  _id: string;
+  _type: "post";
+  title: string | null;
+  slug: string | null;
+  publishedAt: string | null;
+  summary: string | null;
+  tickers: Array<{
+    _id: string;
+    _type: "ticker";
+    symbol: string | null;
+    name: string | null;
+  } | null> | null;
+}>;
+
+// Source: lib/sanity/queries.ts
+// Variable: allAuthorSlugsQuery
+// Query: *[_type == "author" && defined(slug.current)] | order(name asc){ "slug": slug.current, name, _updatedAt }
+export type AllAuthorSlugsQueryResult = Array<{
+  slug: string | null;
+  name: string | null;
+  _updatedAt: string;
+}>;
+
+// Source: lib/sanity/queries.ts
+// Variable: allTopicTitlesQuery
+// Query: array::unique(*[_type == "post" && defined(slug.current)] | order(publishedAt desc).recommendedTopics[defined(title)].title)
+export type AllTopicTitlesQueryResult = Array<string | null>;
+
+// Source: lib/sanity/queries.ts
+// Variable: postsForTopicQuery
+// Query: *[_type == "post" && defined(slug.current) && $title in recommendedTopics[].title] | order(publishedAt desc, _id asc){    _id,    _type,    title,    "slug": slug.current,    publishedAt,    summary,    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },    "topicDescription": recommendedTopics[title == $title][0].description  }
+export type PostsForTopicQueryResult = Array<{
+  _id: string;
+  _type: "post";
+  title: string | null;
+  slug: string | null;
+  publishedAt: string | null;
+  summary: string | null;
+  tickers: Array<{
+    _id: string;
+    _type: "ticker";
+    symbol: string | null;
+    name: string | null;
+  } | null> | null;
+  topicDescription: string | null;
+}>;
+
+// Source: lib/sanity/queries.ts
+// Variable: feedPostsQuery
+// Query: *[_type == "post" && defined(slug.current)] | order(publishedAt desc, _id asc) [0...$limit]{    _id,    _type,    title,    "slug": slug.current,    publishedAt,    _updatedAt,    summary,    "author": author->{ _id, _type, name },    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },    body[]{      ...,      _type == "block" => {        markDefs[]{          ...,          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }        }      }    }  }
+export type FeedPostsQueryResult = Array<{
+  _id: string;
+  _type: "post";
+  title: string | null;
+  slug: string | null;
+  publishedAt: string | null;
+  _updatedAt: string;
+  summary: string | null;
+  author: {
+    _id: string;
+    _type: "author";
+    name: string | null;
+  } | null;
+  tickers: Array<{
+    _id: string;
+    _type: "ticker";
+    symbol: string | null;
+    name: string | null;
+  } | null> | null;
+  body: Array<
+    | {
+        children?: Array<{
+          marks?: Array<string>;
+          text?: string;
+          _type: "span";
+          _key: string;
+        }>;
+        style?: "h2" | "h3" | "h4" | "normal";
+        listItem?: "bullet" | "number";
+        markDefs: Array<
+          | {
+              href?: string;
+              _type: "link";
+              _key: string;
+            }
+          | {
+              ticker: {
+                _id: string;
+                _type: "ticker";
+                symbol: string | null;
+                name: string | null;
+              } | null;
+              _type: "tickerRef";
+              _key: string;
+            }
+        > | null;
+        level?: number;
+        _type: "block";
+        _key: string;
+      }
+    | {
+        _key: string;
+        _type: "chart";
+        title?: string;
+        caption?: string;
+        kind?: "area" | "bar" | "line";
+        unit?: string;
+        series?: Array<{
+          name?: string;
+          points?: Array<{
+            label?: string;
+            value?: number;
+            low?: number;
+            high?: number;
+            _type: "chartPoint";
+            _key: string;
+          }>;
+          _type: "chartSeries";
+          _key: string;
+        }>;
+        source?: string;
+      }
+  > | null;
+}>;
+
 // Query TypeMap
 declare global {
   interface SanityQueries {
@@ -493,6 +651,13 @@ declare global {
     '\n  *[_type == "post" && defined(slug.current) && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc){\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "note": tickers[ticker._ref == $tickerId][0].note\n  }\n': PostsForTickerQueryResult;
     '\n  *[_type == "post" && defined(slug.current)] | order(publishedAt desc){ "slug": slug.current, publishedAt, _updatedAt }\n': AllPostSlugsQueryResult;
     '\n  *[_type == "ticker" && defined(symbol)] | order(symbol asc){ symbol, _updatedAt }\n': AllTickerSymbolsQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && (\n    [title, summary, pt::text(body), ...tickers[].ticker->symbol] match $terms\n    || $symbol in tickers[].ticker->symbol\n  )]\n    | score(boost(title match $terms, 3), boost(summary match $terms, 2), pt::text(body) match $terms)\n    | order(_score desc, publishedAt desc, _id asc) [0...$limit] {\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }\n}\n': SearchPostsQueryResult;
+    '\n  *[_type == "author" && slug.current == $slug][0]{ _id, _type, name, "slug": slug.current, role }\n': AuthorBySlugQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && author._ref == $authorId] | order(publishedAt desc, _id asc) {\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }\n}\n': PostsByAuthorQueryResult;
+    '\n  *[_type == "author" && defined(slug.current)] | order(name asc){ "slug": slug.current, name, _updatedAt }\n': AllAuthorSlugsQueryResult;
+    '\n  array::unique(*[_type == "post" && defined(slug.current)] | order(publishedAt desc).recommendedTopics[defined(title)].title)\n': AllTopicTitlesQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && $title in recommendedTopics[].title] | order(publishedAt desc, _id asc){\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    "topicDescription": recommendedTopics[title == $title][0].description\n  }\n': PostsForTopicQueryResult;
+    '\n  *[_type == "post" && defined(slug.current)] | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    _updatedAt,\n    summary,\n    "author": author->{ _id, _type, name },\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    body[]{\n      ...,\n      _type == "block" => {\n        markDefs[]{\n          ...,\n          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }\n        }\n      }\n    }\n  }\n': FeedPostsQueryResult;
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

@@ -59,7 +59,9 @@ export function tagsForWebhook(body: WebhookBody): string[] {
       break;
     }
     case "author": {
-      out.add(tags.author(id));
+      // Its page is found by slug; its name shows on its posts (tagged by id) and in the sitemap.
+      out.add(tags.authors).add(tags.author(id));
+      for (const slug of [body.slug, before?.slug]) if (slug) out.add(tags.author(slug));
       break;
     }
     default:

@@ -1,18 +1,25 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 import { StatusMessage } from "@/components/status-message";
-import { TickerChip } from "@/components/ticker-chip";
 import { listTickers } from "@/lib/sanity/tickers";
+import { tickerPath } from "@/lib/symbol-route";
 
 export const metadata: Metadata = {
   title: "Tickers",
   description: "Every ticker Daily Insight has written about, with the number of insights on each.",
+  alternates: { canonical: "/tickers" },
 };
+
+const KIND_LABEL = { etf: "ETF", stock: "Stock", index: "Index", fund: "Fund" } as const;
 
 export default function TickersPage() {
   return (
     <>
       <h1 className="page-title">Tickers</h1>
+      <p className="page-intro">
+        Every ticker our insights cover, and how often we have covered it.
+      </p>
       <Suspense fallback={<p role="status">Loading tickers…</p>}>
         <TickerTable />
       </Suspense>
@@ -24,25 +31,35 @@ async function TickerTable() {
   const tickers = await listTickers();
   if (tickers.length === 0) return <StatusMessage title="No tickers yet" />;
   return (
-    <table className="ticker-table">
-      <thead>
-        <tr>
-          <th scope="col">Symbol</th>
-          <th scope="col">Name</th>
-          <th scope="col">Insights</th>
-        </tr>
-      </thead>
-      <tbody>
-        {tickers.map((ticker) => (
-          <tr key={ticker.id}>
-            <td>
-              <TickerChip symbol={ticker.symbol} name={ticker.name} />
-            </td>
-            <td>{ticker.name}</td>
-            <td>{ticker.postCount}</td>
+    <div className="table-scroll">
+      <table className="ticker-table">
+        <caption className="visually-hidden">Tickers and the number of insights on each</caption>
+        <thead>
+          <tr>
+            <th scope="col">Symbol</th>
+            <th scope="col">Name</th>
+            <th scope="col">Insights</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {tickers.map((ticker) => (
+            <tr key={ticker.id}>
+              <th scope="row">
+                <Link className="ticker-chip" href={tickerPath(ticker.symbol)}>
+                  {ticker.symbol}
+                </Link>
+              </th>
+              <td>
+                {ticker.name}
+                {ticker.kind ? (
+                  <span className="ticker-table__kind"> {KIND_LABEL[ticker.kind]}</span>
+                ) : null}
+              </td>
+              <td>{ticker.postCount}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

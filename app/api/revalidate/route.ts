@@ -6,6 +6,8 @@ import { tagsForWebhook, webhookBodySchema } from "@/lib/sanity/webhook";
 
 // Sanity's GROQ-powered webhook (or the local lake's, which sends the same signed request).
 // Sanity retries unless we answer 2xx, so only a request it could fix by resending gets 5xx.
+const REVALIDATE_PROFILE = { expire: 0 };
+
 export async function POST(request: Request): Promise<Response> {
   try {
     const secret = env.SANITY_WEBHOOK_SECRET;
@@ -33,8 +35,10 @@ export async function POST(request: Request): Promise<Response> {
     }
 
     const revalidated = tagsForWebhook(parsed.data);
-    // 'max': readers get the cached page while the fresh one renders in the background.
-    for (const tag of revalidated) revalidateTag(tag, "max");
+    // `{ expire: 0 }`, not 'max': with 'max' the next reader is still served the stale page
+    // while it re-renders; expiring at once makes the next request render the published change.
+    // (Next 16 docs, revalidateTag: "when the invalidation comes from outside a Server Action".)
+    for (const tag of revalidated) revalidateTag(tag, REVALIDATE_PROFILE);
     return Response.json({ revalidated });
   } catch (error) {
     return errorResponse(error);

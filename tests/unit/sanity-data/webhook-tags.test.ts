@@ -107,10 +107,21 @@ describe("tagsForWebhook", () => {
     );
   });
 
-  it("revalidates an author by id only", () => {
+  it("revalidates an author by id, its slugs before and after, and the authors list", () => {
     expect(tagsForWebhook(parse({ _id: "a-1", _type: "author", operation: "update" }))).toEqual([
+      "authors",
       "author:a-1",
     ]);
+    const renamed = parse({
+      _id: "drafts.a-1",
+      _type: "author",
+      slug: "desk",
+      before: { slug: "old-desk" },
+      operation: "update",
+    });
+    expect(sorted(tagsForWebhook(renamed))).toEqual(
+      sorted(["authors", "author:a-1", "author:desk", "author:old-desk"]),
+    );
   });
 
   it("revalidates nothing for types the site does not show", () => {

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PostCard } from "@/components/post-card";
+import { StatusMessage } from "@/components/status-message";
+import {
+  getAuthorBySlugOrNotFound,
+  listAuthorSlugs,
+  listPostsByAuthor,
+} from "@/lib/sanity/authors";
+
+type Params = Promise<{ slug: string }>;
+
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+// See tickers/[symbol]: never empty, and the placeholder renders the 404 without reading content.
+export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
+  try {
+    const authors = await listAuthorSlugs();
+    if (authors.length > 0) return authors.map(({ slug }) => ({ slug }));
+  } catch {
+    // Reported by sanityFetch; the pages render at request time instead.
+  }
+  return [{ slug: "-" }];
+}
+
+async function authorFrom(params: Params) {
+  const { slug } = await params;
+  if (!SLUG_PATTERN.test(slug)) notFound();
+  return getAuthorBySlugOrNotFound(slug);
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const author = await authorFrom(params);
+  return {
+    title: author.name,
+    description: `Daily Insight commentary by ${author.name}${author.role ? `, ${author.role}` : ""}.`,
+    alternates: { canonical: `/authors/${author.slug}` },
+  };
+}
+
+export default async function AuthorPage({ params }: { params: Params }) {
+  const author = await authorFrom(params);
+  const posts = await listPostsByAuthor(author.id);
+  return (
+    <>
+      <header className="page-header">
+        <h1 className="page-title">{author.name}</h1>
+        {author.role ? <p className="page-intro">{author.role}</p> : null}
+      </header>
+      {posts.length === 0 ? (
+        <StatusMessage title="No insights yet">
+          <p>{author.name} has not published an insight yet.</p>
+        </StatusMessage>
+      ) : (
+        <ol className="post-list" aria-label={`Insights by ${author.name}`}>
+          {posts.map((post) => (
+            <li key={post.id}>
+              <PostCard {...post} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, permanentRedirect } from "next/navigation";
+import { FormattedDate } from "@/components/formatted-date";
+import { StatusMessage } from "@/components/status-message";
+import {
+  getTickerBySymbolOrNotFound,
+  listPostsForTicker,
+  listTickerSymbols,
+} from "@/lib/sanity/tickers";
+import { resolveSymbolSegment, tickerPath } from "@/lib/symbol-route";
+
+type Params = Promise<{ symbol: string }>;
+
+const KIND_LABEL = { etf: "ETF", stock: "Stock", index: "Index", fund: "Fund" } as const;
+
+// Prerender every known ticker; others render on first request. With Cache Components the
+// list must not be empty, so when the Content Lake is unreachable at build time a placeholder
+// that is not a symbol stands in (it renders the 404 without reading content).
+export async function generateStaticParams(): Promise<Array<{ symbol: string }>> {
+  try {
+    const symbols = await listTickerSymbols();
+    if (symbols.length > 0) return symbols.map(({ symbol }) => ({ symbol }));
+  } catch {
+    // Reported by sanityFetch; the pages render at request time instead.
+  }
+  return [{ symbol: "-" }];
+}
+
+/** The symbol this URL shows, after redirecting other spellings and rejecting non-symbols. */
+function symbolFrom(segment: string): string {
+  const route = resolveSymbolSegment(segment);
+  if (route.kind === "not-found") notFound();
+  if (route.kind === "redirect") permanentRedirect(tickerPath(route.symbol));
+  return route.symbol;
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const ticker = await getTickerBySymbolOrNotFound(symbolFrom((await params).symbol));
+  return {
+    title: `${ticker.symbol}: ${ticker.name}`,
+    description:
+      ticker.description ??
+      `Every Daily Insight on ${ticker.name} (${ticker.symbol}), newest first.`,
+    alternates: { canonical: tickerPath(ticker.symbol) },
+  };
+}
+
+export default async function TickerPage({ params }: { params: Params }) {
+  const ticker = await getTickerBySymbolOrNotFound(symbolFrom((await params).symbol));
+  const posts = await listPostsForTicker(ticker.id);
+  const facts = [ticker.kind ? KIND_LABEL[ticker.kind] : null, ticker.exchange].filter(Boolean);
+  return (
+    <>
+      <header className="ticker-header">
+        <p className="ticker-header__symbol">{ticker.symbol}</p>
+        <h1 className="page-title">{ticker.name}</h1>
+        {facts.length > 0 ? <p className="ticker-header__facts">{facts.join(" · ")}</p> : null}
+        {ticker.description ? (
+          <p className="ticker-header__description">{ticker.description}</p>
+        ) : null}
+      </header>
+      <section aria-labelledby="coverage">
+        <h2 id="coverage" className="section-title">
+          Coverage{posts.length > 0 ? ` (${posts.length})` : ""}
+        </h2>
+        {posts.length === 0 ? (
+          <StatusMessage title="No insights yet">
+            <p>No published insight covers {ticker.symbol} yet.</p>
+          </StatusMessage>
+        ) : (
+          <ol className="timeline">
+            {posts.map((post) => (
+              <li key={post.id} className="timeline__item">
+                <p className="timeline__date">
+                  <FormattedDate value={post.publishedAt} />
+                </p>
+                <h3 className="timeline__title">
+                  <Link href={`/insights/${post.slug}`}>{post.title}</Link>
+                </h3>
+                {post.note ? (
+                  <p className="timeline__note">
+                    <span className="timeline__note-label">Why {ticker.symbol} matters here: </span>
+                    {post.note}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <p>
+        <Link href="/tickers">All tickers</Link>
+      </p>
+    </>
+  );
+}

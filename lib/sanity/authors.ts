@@ -1,0 +1,37 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { sanityFetch } from "./fetch";
+import { toPostSummaries } from "./posts";
+import { allAuthorSlugsQuery, authorBySlugQuery, postsByAuthorQuery } from "./queries";
+import { tags } from "./tags";
+
+export async function getAuthorBySlug(slug: string) {
+  const row = await sanityFetch({
+    query: authorBySlugQuery,
+    params: { slug },
+    tags: [tags.author(slug)],
+  });
+  return row?.name ? { id: row._id, slug: row.slug ?? slug, name: row.name, role: row.role } : null;
+}
+
+export type Author = NonNullable<Awaited<ReturnType<typeof getAuthorBySlug>>>;
+
+export async function getAuthorBySlugOrNotFound(slug: string): Promise<Author> {
+  return (await getAuthorBySlug(slug)) ?? notFound();
+}
+
+/** The author's posts, newest first. */
+export async function listPostsByAuthor(authorId: string) {
+  const rows = await sanityFetch({
+    query: postsByAuthorQuery,
+    params: { authorId },
+    tags: [tags.posts, tags.author(authorId)],
+  });
+  return toPostSummaries(rows);
+}
+
+/** Every author's slug, for static params and the sitemap. */
+export async function listAuthorSlugs() {
+  const rows = await sanityFetch({ query: allAuthorSlugsQuery, tags: [tags.authors] });
+  return rows.flatMap((row) => (row.slug ? [{ slug: row.slug, updatedAt: row._updatedAt }] : []));
+}

@@ -1,0 +1,18 @@
+import { SYMBOL_PATTERN } from "@/sanity/schemaTypes/rules";
+
+// What /tickers/[symbol] does with the segment it was given, decided before any content is read:
+// symbols are stored upper case (BRK.B), so other spellings redirect to the one canonical URL,
+// and a segment that cannot be a symbol is a 404 without asking the Content Lake.
+
+export type SymbolRoute =
+  { kind: "render"; symbol: string } | { kind: "redirect"; symbol: string } | { kind: "not-found" };
+
+export function resolveSymbolSegment(segment: string): SymbolRoute {
+  const symbol = segment.trim().toUpperCase();
+  if (!SYMBOL_PATTERN.test(symbol)) return { kind: "not-found" };
+  return symbol === segment ? { kind: "render", symbol } : { kind: "redirect", symbol };
+}
+
+export function tickerPath(symbol: string): string {
+  return `/tickers/${encodeURIComponent(symbol)}`;
+}
