@@ -1,4 +1,4 @@
-import { defineQuery } from "next-sanity";
+import { defineQuery } from "groq";
 
 // Every GROQ query the site runs. `npm run typegen` reads this file and writes the result types
 // to lib/sanity/types.ts (named after each constant: postBySlugQuery → PostBySlugQueryResult).
@@ -56,28 +56,26 @@ export const postBySlugQuery = defineQuery(`
   }
 `);
 
+// `references()` is index-backed in the Content Lake (and the local lake); the exact condition
+// on `tickers[]` then runs on those candidates only.
 export const relatedPostsQuery = defineQuery(`
-  *[${listedPost} && _id != $postId && count(tickers[ticker._ref in $tickerIds]) > 0]
+  *[${listedPost} && _id != $postId && references($tickerIds) && count(tickers[ticker._ref in $tickerIds]) > 0]
     | order(publishedAt desc, _id asc) [0...$limit] ${postCard}
 `);
 
-export const allTickersQuery = defineQuery(`
-  *[_type == "ticker" && defined(symbol)] | order(symbol asc){
-    _id,
-    _type,
-    symbol,
-    name,
-    kind,
-    "postCount": count(*[${listedPost} && ^._id in tickers[].ticker._ref])
-  }
-`);
+// Post counts are tallied from one pass over the posts' ticker references (lib/sanity/tickers.ts):
+// a count(*[…]) subquery per ticker rescans every post once per ticker.
+export const allTickersQuery = defineQuery(`{
+  "tickers": *[_type == "ticker" && defined(symbol)] | order(symbol asc){ _id, _type, symbol, name, kind },
+  "postTickerIds": *[${listedPost}]{ "ids": array::unique(tickers[].ticker._ref) }.ids
+}`);
 
 export const tickerBySymbolQuery = defineQuery(`
   *[_type == "ticker" && symbol == $symbol][0]{ _id, _type, symbol, name, kind, exchange, description }
 `);
 
 export const postsForTickerQuery = defineQuery(`
-  *[${listedPost} && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc){
+  *[${listedPost} && references($tickerId) && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc){
     _id,
     _type,
     title,

@@ -48,13 +48,20 @@ export function normalizeSymbol(symbol: string): string {
 
 /** All tickers, by symbol, each with how many posts link it. */
 export async function listTickers() {
-  const rows = await sanityFetch({ query: allTickersQuery, tags: [tags.tickers, tags.posts] });
-  return rows.map((row) => ({
+  const { tickers, postTickerIds } = await sanityFetch({
+    query: allTickersQuery,
+    tags: [tags.tickers, tags.posts],
+  });
+  const postCounts = new Map<string, number>();
+  for (const ids of postTickerIds) {
+    for (const id of ids ?? []) if (id) postCounts.set(id, (postCounts.get(id) ?? 0) + 1);
+  }
+  return tickers.map((row) => ({
     id: row._id,
     symbol: row.symbol,
     name: row.name ?? row.symbol,
     kind: row.kind,
-    postCount: row.postCount,
+    postCount: postCounts.get(row._id) ?? 0,
   }));
 }
 

@@ -410,7 +410,7 @@ export type PostBySlugQueryResult = {
 
 // Source: lib/sanity/queries.ts
 // Variable: relatedPostsQuery
-// Query: *[_type == "post" && defined(slug.current) && _id != $postId && count(tickers[ticker._ref in $tickerIds]) > 0]    | order(publishedAt desc, _id asc) [0...$limit] {  _id,  _type,  title,  "slug": slug.current,  publishedAt,  summary,  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }}
+// Query: *[_type == "post" && defined(slug.current) && _id != $postId && references($tickerIds) && count(tickers[ticker._ref in $tickerIds]) > 0]    | order(publishedAt desc, _id asc) [0...$limit] {  _id,  _type,  title,  "slug": slug.current,  publishedAt,  summary,  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }}
 export type RelatedPostsQueryResult = Array<{
   _id: string;
   _type: "post";
@@ -428,15 +428,17 @@ export type RelatedPostsQueryResult = Array<{
 
 // Source: lib/sanity/queries.ts
 // Variable: allTickersQuery
-// Query: *[_type == "ticker" && defined(symbol)] | order(symbol asc){    _id,    _type,    symbol,    name,    kind,    "postCount": count(*[_type == "post" && defined(slug.current) && ^._id in tickers[].ticker._ref])  }
-export type AllTickersQueryResult = Array<{
-  _id: string;
-  _type: "ticker";
-  symbol: string;
-  name: string | null;
-  kind: "etf" | "fund" | "index" | "stock" | null;
-  postCount: number;
-}>;
+// Query: {  "tickers": *[_type == "ticker" && defined(symbol)] | order(symbol asc){ _id, _type, symbol, name, kind },  "postTickerIds": *[_type == "post" && defined(slug.current)]{ "ids": array::unique(tickers[].ticker._ref) }.ids}
+export type AllTickersQueryResult = {
+  tickers: Array<{
+    _id: string;
+    _type: "ticker";
+    symbol: string;
+    name: string | null;
+    kind: "etf" | "fund" | "index" | "stock" | null;
+  }>;
+  postTickerIds: Array<Array<string | null> | null>;
+};
 
 // Source: lib/sanity/queries.ts
 // Variable: tickerBySymbolQuery
@@ -453,7 +455,7 @@ export type TickerBySymbolQueryResult = {
 
 // Source: lib/sanity/queries.ts
 // Variable: postsForTickerQuery
-// Query: *[_type == "post" && defined(slug.current) && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc){    _id,    _type,    title,    "slug": slug.current,    publishedAt,    summary,    "note": tickers[ticker._ref == $tickerId][0].note  }
+// Query: *[_type == "post" && defined(slug.current) && references($tickerId) && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc){    _id,    _type,    title,    "slug": slug.current,    publishedAt,    summary,    "note": tickers[ticker._ref == $tickerId][0].note  }
 export type PostsForTickerQueryResult = Array<{
   _id: string;
   _type: "post";
@@ -645,10 +647,10 @@ declare global {
     '\n  *[_type == "post" && defined(slug.current)] | order(publishedAt desc, _id asc) [$start...$end] {\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }\n}\n': LatestPostsQueryResult;
     'count(*[_type == "post" && defined(slug.current)])': PostCountQueryResult;
     '\n  *[_type == "post" && slug.current == $slug][0]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "author": author->{ _id, _type, name, "slug": slug.current, role },\n    "tickers": tickers[defined(ticker)]{\n      _key,\n      note,\n      "ticker": ticker->{ _id, _type, symbol, name, kind, exchange, description }\n    },\n    keyPoints[]{ _key, label, text },\n    body[]{\n      ...,\n      _type == "block" => {\n        markDefs[]{\n          ...,\n          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }\n        }\n      }\n    },\n    recommendedTopics[]{ _key, title, description }\n  }\n': PostBySlugQueryResult;
-    '\n  *[_type == "post" && defined(slug.current) && _id != $postId && count(tickers[ticker._ref in $tickerIds]) > 0]\n    | order(publishedAt desc, _id asc) [0...$limit] {\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }\n}\n': RelatedPostsQueryResult;
-    '\n  *[_type == "ticker" && defined(symbol)] | order(symbol asc){\n    _id,\n    _type,\n    symbol,\n    name,\n    kind,\n    "postCount": count(*[_type == "post" && defined(slug.current) && ^._id in tickers[].ticker._ref])\n  }\n': AllTickersQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && _id != $postId && references($tickerIds) && count(tickers[ticker._ref in $tickerIds]) > 0]\n    | order(publishedAt desc, _id asc) [0...$limit] {\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }\n}\n': RelatedPostsQueryResult;
+    '{\n  "tickers": *[_type == "ticker" && defined(symbol)] | order(symbol asc){ _id, _type, symbol, name, kind },\n  "postTickerIds": *[_type == "post" && defined(slug.current)]{ "ids": array::unique(tickers[].ticker._ref) }.ids\n}': AllTickersQueryResult;
     '\n  *[_type == "ticker" && symbol == $symbol][0]{ _id, _type, symbol, name, kind, exchange, description }\n': TickerBySymbolQueryResult;
-    '\n  *[_type == "post" && defined(slug.current) && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc){\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "note": tickers[ticker._ref == $tickerId][0].note\n  }\n': PostsForTickerQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && references($tickerId) && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc){\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "note": tickers[ticker._ref == $tickerId][0].note\n  }\n': PostsForTickerQueryResult;
     '\n  *[_type == "post" && defined(slug.current)] | order(publishedAt desc){ "slug": slug.current, publishedAt, _updatedAt }\n': AllPostSlugsQueryResult;
     '\n  *[_type == "ticker" && defined(symbol)] | order(symbol asc){ symbol, _updatedAt }\n': AllTickerSymbolsQueryResult;
     '\n  *[_type == "post" && defined(slug.current) && (\n    [title, summary, pt::text(body), ...tickers[].ticker->symbol] match $terms\n    || $symbol in tickers[].ticker->symbol\n  )]\n    | score(boost(title match $terms, 3), boost(summary match $terms, 2), pt::text(body) match $terms)\n    | order(_score desc, publishedAt desc, _id asc) [0...$limit] {\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }\n}\n': SearchPostsQueryResult;

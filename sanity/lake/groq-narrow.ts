@@ -8,7 +8,7 @@ import type { Doc } from "./types.ts";
 /**
  * Replaces the `*` of each `*[filter]` with the smallest candidate set the view's indexes give
  * for the filter's top-level conditions (`_type == "post"`, `slug.current == $slug`, `_id == $id`,
- * `_id in $ids`, `references($id)`). The filter still runs on the candidates, so results are
+ * `_id in $ids`, `references($id)`, `references($ids)`). The filter still runs on the candidates, so results are
  * unchanged; only the scan gets shorter.
  */
 export function narrowFilters(tree: Node, view: View): Node {
@@ -65,8 +65,9 @@ function candidatesFor(conditions: Node[], view: View): Doc[] | undefined {
       consider(membership.values.flatMap((id) => view.byId.get(id) ?? []));
     if (membership?.path === "_type")
       consider(membership.values.flatMap((type) => view.ofType(type)));
-    const reference = asReferences(condition);
-    if (reference !== undefined) consider(view.referencing(reference));
+    const references = asReferences(condition);
+    if (references !== undefined)
+      consider([...new Set(references.flatMap((id) => view.referencing(id)))]);
   }
   for (const type of types) {
     for (const condition of conditions) {
@@ -101,14 +102,16 @@ function asMembership(node: Node): { path: string; values: string[] } | undefine
   return values.length === items.length ? { path: path[0] ?? "", values } : undefined;
 }
 
-function asReferences(node: Node): string | undefined {
+/** `references("id")` or `references(["a", "b"])` (true when any is referenced). */
+function asReferences(node: Node): string[] | undefined {
   if (node.type !== "FuncCall" || node.name !== "references" || node.namespace !== "global")
     return undefined;
   const args = node.args as Node[];
   const arg = args[0];
-  return args.length === 1 && arg?.type === "Value" && typeof arg.value === "string"
-    ? arg.value
-    : undefined;
+  if (args.length !== 1 || !arg) return undefined;
+  if (arg.type === "Value" && typeof arg.value === "string") return [arg.value];
+  const items = constantArray(arg);
+  return items?.every((item): item is string => typeof item === "string") ? items : undefined;
 }
 
 function attributePath(node: Node): string[] | undefined {

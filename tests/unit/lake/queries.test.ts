@@ -98,6 +98,11 @@ describe("queries", () => {
       ['*[_type=="post" && references($id)] | order(publishedAt desc)._id', { id: "ticker-iwm" }],
       ['*[_type == "ticker"]{symbol, "posts": count(*[_type == "post" && references(^._id)])}', {}],
       [
+        '*[_type=="post" && references($ids) && count(tickers[ticker._ref in $ids]) > 0]._id',
+        { ids: ["ticker-spy", "ticker-none"] },
+      ],
+      ['*[_type=="post" && references($ids)]._id', { ids: [] }],
+      [
         '*[!(_id in path("drafts.**")) && _type in ["ticker", "author"] && symbol != "SPY"]._id',
         {},
       ],
