@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { identityOf } from "./context.ts";
 import type { RequestContext } from "./context.ts";
-import { badRequest } from "./errors.ts";
+import { queryFromUrl } from "./read-routes.ts";
 import { matchesQuery, parseQuery } from "./groq.ts";
 import { corsHeaders, flag } from "./http.ts";
 import { isPublicId, isVersionId } from "./ids.ts";
@@ -16,17 +16,7 @@ const HEARTBEAT_MS = 20_000;
  */
 export async function handleListen(ctx: RequestContext, datasetName: string): Promise<void> {
   const { url, req, res } = ctx;
-  const query = url.searchParams.get("query");
-  if (query === null) throw badRequest('Missing "query" parameter');
-  const params: Record<string, unknown> = {};
-  for (const [key, value] of url.searchParams) {
-    if (!key.startsWith("$")) continue;
-    try {
-      params[key.slice(1)] = JSON.parse(value);
-    } catch {
-      throw badRequest(`Unable to parse value of "${key}=${value}". Please quote string values.`);
-    }
-  }
+  const { query, params } = queryFromUrl(url);
   const tree = parseQuery(query, params);
   const dataset = await ctx.lake.datasets.get(datasetName);
   const options = {

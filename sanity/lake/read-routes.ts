@@ -33,7 +33,8 @@ export async function handleQuery(ctx: RequestContext, datasetName: string): Pro
   sendJson(ctx.req, ctx.res, 200, envelope);
 }
 
-function queryFromUrl(url: URL): { query: string; params: Record<string, unknown> } {
+/** `?query=…&$name=<JSON>`, as @sanity/client sends GET queries and listeners. */
+export function queryFromUrl(url: URL): { query: string; params: Record<string, unknown> } {
   const query = url.searchParams.get("query");
   if (query === null) throw badRequest('Missing "query" parameter');
   const params: Record<string, unknown> = {};

@@ -3,7 +3,8 @@ import { createClient, type SanityClient } from "@sanity/client";
 import { seedDataset } from "../seed/seed.ts";
 import { startLake, type Lake, type LakeOptions } from "./server.ts";
 
-export function localLakeClient(url: string, token: string, dataset = "production"): SanityClient {
+/** A client for a local lake; without a token it reads what an anonymous visitor may. */
+export function localLakeClient(url: string, token?: string, dataset = "production"): SanityClient {
   return createClient({
     projectId: "local",
     dataset,

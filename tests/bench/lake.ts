@@ -3,8 +3,6 @@
 import { mkdir, mkdtemp, rm, writeFile, cp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createClient } from "@sanity/client";
-import type { SanityClient } from "@sanity/client";
 import {
   allTickersQuery,
   feedPostsQuery,
@@ -16,6 +14,7 @@ import {
   searchPostsQuery,
   tickerBySymbolQuery,
 } from "../../lib/sanity/queries.ts";
+import { localLakeClient } from "../../sanity/lake/seeded-lake.ts";
 import { startLake } from "../../sanity/lake/server.ts";
 
 export interface LakeBenchResult {
@@ -130,19 +129,6 @@ export async function writeDataset(dataDir: string, posts: number): Promise<void
   await writeFile(path.join(dir, "data.ndjson"), `${lines.join("\n")}\n`);
 }
 
-function clientFor(url: string): SanityClient {
-  return createClient({
-    projectId: "local",
-    dataset: "production",
-    apiHost: url,
-    useProjectHostname: false,
-    apiVersion: "2025-02-19",
-    useCdn: false,
-    token: TOKEN,
-    maxRetries: 0,
-  });
-}
-
 /** Median of up to `runs` timed calls, stopping early after 5 s (at least 11 calls). */
 async function p50(runs: number, work: (i: number) => Promise<unknown>): Promise<number> {
   for (let i = 0; i < Math.min(5, runs); i++) await work(i);
@@ -197,7 +183,7 @@ export async function benchLake(): Promise<LakeBenchResult[]> {
     const results: LakeBenchResult[] = [];
     const lake = await startLake({ port: 0, dataDir: fullDir, token: TOKEN });
     try {
-      const client = clientFor(lake.url);
+      const client = localLakeClient(lake.url, TOKEN).withConfig({ maxRetries: 0 });
       const baseline = await p50(200, () => client.fetch("count(*)"));
       for (const { name, query, params } of SITE_QUERIES) {
         const value = await p50(200, (i) => client.fetch(query, params(i)));

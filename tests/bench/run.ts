@@ -1,15 +1,6 @@
 // `npm run bench`: every figure is measured beside its baseline in the same run, and the ratio
 // is what a budget is judged by — bare times on a shared 2-core machine are noise.
-import { benchLake } from "./lake.ts";
-
-export interface BenchResult {
-  name: string;
-  value: number;
-  baseline: number;
-  ratio: number;
-  budget: string;
-  limit: number;
-}
+import { benchLake, type LakeBenchResult as BenchResult } from "./lake.ts";
 
 const suites: Array<[string, () => Promise<BenchResult[]>]> = [["lake", benchLake]];
 

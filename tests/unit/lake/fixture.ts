@@ -5,7 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { deflateSync, crc32 } from "node:zlib";
-import { createClient } from "@sanity/client";
+import { localLakeClient } from "../../../sanity/lake/seeded-lake.ts";
 import type { SanityClient } from "@sanity/client";
 import { startLake } from "../../../sanity/lake/server.ts";
 import type { Lake, LakeOptions } from "../../../sanity/lake/server.ts";
@@ -17,17 +17,8 @@ const MAIN = path.join(ROOT, "sanity/lake/main.ts");
 export const randomToken = () => randomBytes(32).toString("base64url");
 
 export function clientFor(url: string, token?: string, dataset = "production"): SanityClient {
-  return createClient({
-    projectId: "local",
-    dataset,
-    apiHost: url,
-    useProjectHostname: false,
-    apiVersion: "2025-02-19",
-    useCdn: false,
-    token,
-    // Tests want the first failure, not the client's retries.
-    maxRetries: 0,
-  });
+  // Tests want the first failure, not the client's retries.
+  return localLakeClient(url, token, dataset).withConfig({ maxRetries: 0 });
 }
 
 export async function tempDir(): Promise<string> {
