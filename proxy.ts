@@ -1,12 +1,31 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { parsePageParam } from "@/lib/pagination";
 import { resolveSymbolSegment, tickerPath } from "@/lib/symbol-route";
 
-// Runs before rendering, while the HTTP status can still be chosen: with Cache Components every
-// page streams its static shell first, so a redirect() in the page would reach the reader as a
-// 200 with a client-side redirect (Next 16 docs, "Streaming: the HTTP contract"). The ticker
-// page's canonical-symbol redirect (/tickers/iwm → /tickers/IWM) is a string rule, so it lives
-// here as a real 308; the page keeps the same rule for client navigations.
+// Runs before rendering, while the HTTP status can still be chosen: with Cache Components a page
+// that reads the URL under a static shell streams that shell first, so a redirect() or
+// notFound() in it would reach the reader as a 200 (Next 16 docs, "Streaming: the HTTP
+// contract"). Two string rules therefore live here:
+// - /tickers/iwm → /tickers/IWM, a real 308 (the page keeps the same rule for client
+//   navigations);
+// - `/?page=N` is rewritten to latest/[page], a dynamic segment whose unknown values render
+//   before anything is sent, so a page that does not exist is a real 404. Page 1 stays `/`.
 export function proxy(request: NextRequest) {
+  return request.nextUrl.pathname === "/" ? latestPage(request) : canonicalTicker(request);
+}
+
+function latestPage(request: NextRequest) {
+  const values = request.nextUrl.searchParams.getAll("page");
+  if (values.length === 0) return NextResponse.next();
+  const page = parsePageParam(values.length === 1 ? values[0] : values);
+  if (page === 1) return NextResponse.next();
+  const url = request.nextUrl.clone();
+  url.pathname = `/latest/${page ?? "-"}`;
+  url.searchParams.delete("page");
+  return NextResponse.rewrite(url);
+}
+
+function canonicalTicker(request: NextRequest) {
   const segment = request.nextUrl.pathname.split("/")[2] ?? "";
   let decoded: string;
   try {
@@ -22,5 +41,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: "/tickers/:symbol",
+  matcher: ["/", "/tickers/:symbol"],
 };

@@ -35,13 +35,3 @@ export function PostCard({ slug, title, publishedAt, summary, tickers, featured 
     </article>
   );
 }
-
-export function PostCardSkeleton() {
-  return (
-    <div className="post-card post-card--skeleton" aria-hidden="true">
-      <div className="skeleton skeleton--title" />
-      <div className="skeleton skeleton--line" />
-      <div className="skeleton skeleton--line" />
-    </div>
-  );
-}

@@ -1,80 +1,28 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { Pagination } from "@/components/pagination";
-import { PostCard, PostCardSkeleton } from "@/components/post-card";
-import { StatusMessage } from "@/components/status-message";
-import { pageHref, pageLinks, parsePageParam } from "@/lib/pagination";
 import { listLatestPosts } from "@/lib/sanity/posts";
+import { LatestPosts } from "./_components/latest-posts";
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+// Page 1 only, so the home page is prerendered whole. `/?page=N` never reaches it: proxy.ts
+// rewrites those to latest/[page], where a page that does not exist can still be a real 404.
+export const metadata: Metadata = {
+  title: { absolute: "Daily Insight" },
+  alternates: { canonical: "/", types: { "application/rss+xml": "/feed.xml" } },
+};
 
-export async function generateMetadata({
-  searchParams,
-}: {
-  searchParams: SearchParams;
-}): Promise<Metadata> {
-  const page = parsePageParam((await searchParams).page) ?? 1;
-  return {
-    title: page > 1 ? `Latest insights, page ${page}` : { absolute: "Daily Insight" },
-    alternates: { canonical: pageHref("/", page), types: { "application/rss+xml": "/feed.xml" } },
-  };
-}
-
-export default function HomePage({ searchParams }: { searchParams: SearchParams }) {
+export default function HomePage() {
   return (
     <>
       <h1 className="page-title">Latest insights</h1>
-      <Suspense fallback={<PostListSkeleton />}>
-        <LatestPosts page={searchParams.then((params) => params.page)} />
+      {/* Cached reads fill this at build; the boundary only matters when the lake was down then. */}
+      <Suspense fallback={null}>
+        <FirstPage />
       </Suspense>
     </>
   );
 }
 
-async function LatestPosts({ page: pageParam }: { page: Promise<string | string[] | undefined> }) {
-  const page = parsePageParam(await pageParam);
-  if (page === null) notFound();
-  const { posts, pageCount } = await listLatestPosts({ page });
-  if (page > pageCount) notFound();
-  if (posts.length === 0) {
-    return (
-      <StatusMessage title="No insights yet">Published insights will appear here.</StatusMessage>
-    );
-  }
-  // The newest post leads the first page.
-  const lead = page === 1 ? posts[0] : undefined;
-  const rest = lead ? posts.slice(1) : posts;
-  return (
-    <>
-      {lead ? (
-        <div className="featured-post">
-          <PostCard {...lead} featured />
-        </div>
-      ) : null}
-      {rest.length > 0 ? (
-        <ol
-          className="post-list"
-          aria-label={page === 1 ? "More insights" : `Insights, page ${page}`}
-        >
-          {rest.map((post) => (
-            <li key={post.id}>
-              <PostCard {...post} />
-            </li>
-          ))}
-        </ol>
-      ) : null}
-      <Pagination page={page} pageCount={pageCount} links={pageLinks("/", page, pageCount)} />
-    </>
-  );
-}
-
-function PostListSkeleton() {
-  return (
-    <div role="status" aria-label="Loading insights" className="post-list">
-      <PostCardSkeleton />
-      <PostCardSkeleton />
-      <PostCardSkeleton />
-    </div>
-  );
+async function FirstPage() {
+  const { posts, pageCount } = await listLatestPosts({ page: 1 });
+  return <LatestPosts posts={posts} page={1} pageCount={pageCount} />;
 }

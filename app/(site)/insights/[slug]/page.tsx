@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { JsonLd } from "@/components/json-ld";
 import { PostCard } from "@/components/post-card";
@@ -14,7 +15,6 @@ import {
   type Post,
 } from "@/lib/sanity/posts";
 import { ArticleHeader } from "./_components/article-header";
-import { ArticleSkeleton } from "./_components/article-skeleton";
 import { KeyPoints } from "./_components/key-points";
 import { RecommendedTopics } from "./_components/recommended-topics";
 import { TableOfContents } from "./_components/table-of-contents";
@@ -24,10 +24,15 @@ import "./_components/article.css";
 type Params = Promise<{ slug: string }>;
 
 // With Cache Components an empty list fails the build, so when the lake cannot be read at
-// build time one placeholder slug stands in: its page reads nothing at build (the failed read
-// is a request-time hole) and is a 404 at request time. Every real post then renders on its
-// first visit and is cached from there.
+// build time one placeholder slug stands in; it is a 404 without reading content. Every real
+// post then renders on its first visit (blocking, see InsightPage) and is cached from there.
 const UNLISTED_PLACEHOLDER = "__unlisted";
+
+async function postFrom(params: Params): Promise<Post> {
+  const { slug } = await params;
+  if (slug === UNLISTED_PLACEHOLDER) notFound();
+  return getPostBySlugOrNotFound(slug);
+}
 
 export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
   try {
@@ -46,8 +51,7 @@ const canonicalUrl = (slug: string) =>
   absoluteUrl(`/insights/${encodeURIComponent(slug)}`, env.SITE_URL);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { slug } = await params;
-  const post = await getPostBySlugOrNotFound(slug);
+  const post = await postFrom(params);
   const url = canonicalUrl(post.slug);
   return {
     title: post.title,
@@ -65,17 +69,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   };
 }
 
-export default function InsightPage({ params }: { params: Params }) {
-  return (
-    <Suspense fallback={<ArticleSkeleton />}>
-      <Article params={params} />
-    </Suspense>
-  );
-}
-
-async function Article({ params }: { params: Params }) {
-  const { slug } = await params;
-  const post = await getPostBySlugOrNotFound(slug);
+// The post is read here, at the top of the page and outside any <Suspense> (and this route has
+// no loading.tsx), so a slug that is not a post is a real 404: known slugs are prerendered, and
+// for any other slug the route's static shell is empty, so Next renders it before sending a
+// byte and notFound() still sets the status. A boundary above this read would stream the shell
+// first and commit a 200 (Next 16 docs, "Streaming: the HTTP contract").
+export default async function InsightPage({ params }: { params: Params }) {
+  const post = await postFrom(params);
   const headings = extractHeadings(post.body);
   const tickers = post.tickers.map((ticker) => ({
     key: ticker.key,

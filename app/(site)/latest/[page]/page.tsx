@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { LATEST_POSTS_PAGE_SIZE, listLatestPosts, listPostSlugs } from "@/lib/sanity/posts";
+import { pageCountFor, pageHref, parsePageParam } from "@/lib/pagination";
+import { LatestPosts } from "../../_components/latest-posts";
+
+// `/?page=N` for N ≥ 2 (and any malformed `page`), rewritten here by proxy.ts; its public
+// address stays `/?page=N`. A route of its own because a page number read from searchParams
+// streams the home page's shell before notFound() can set the status; as a dynamic segment it is
+// prerendered for the pages that exist and rendered blocking for any other, so those are 404s.
+
+type Params = Promise<{ page: string }>;
+
+// Never empty (Cache Components refuses that): "-" is what proxy.ts sends a malformed page as.
+export async function generateStaticParams(): Promise<Array<{ page: string }>> {
+  let pageCount = 1;
+  try {
+    pageCount = pageCountFor((await listPostSlugs()).length, LATEST_POSTS_PAGE_SIZE);
+  } catch {
+    // Reported by sanityFetch; the pages render at request time instead.
+  }
+  return [
+    { page: "-" },
+    ...Array.from({ length: pageCount - 1 }, (_, index) => ({ page: String(index + 2) })),
+  ];
+}
+
+async function pageFrom(params: Params): Promise<number> {
+  const page = parsePageParam((await params).page);
+  if (page === null || page < 2) notFound();
+  return page;
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const page = await pageFrom(params);
+  return {
+    title: `Latest insights, page ${page}`,
+    alternates: { canonical: pageHref("/", page), types: { "application/rss+xml": "/feed.xml" } },
+  };
+}
+
+export default async function LatestPage({ params }: { params: Params }) {
+  const page = await pageFrom(params);
+  const { posts, pageCount } = await listLatestPosts({ page });
+  if (page > pageCount) notFound();
+  return (
+    <>
+      <h1 className="page-title">Latest insights</h1>
+      <LatestPosts posts={posts} page={page} pageCount={pageCount} />
+    </>
+  );
+}

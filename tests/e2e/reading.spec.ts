@@ -1,0 +1,249 @@
+import { encodeSignatureHeader, SIGNATURE_HEADER_NAME } from "@sanity/webhook";
+import { ArticlePage } from "./article-page.ts";
+import { lakeClient } from "./env.ts";
+import { expect, seedPost, test } from "./fixtures.ts";
+
+// A reader's view of the seed post against the production build: every part of the article,
+// the ticker pages it links to, real HTTP statuses, freshness after publishing, and the keyboard.
+
+const SECTION_HEADINGS = [
+  { level: 2, name: "1. The Historic Winning Streak" },
+  { level: 2, name: "2. Macro Catalysts Driving the Rally" },
+  { level: 3, name: "2.1 The Federal Reserve Pivot" },
+  { level: 3, name: '2.2 The "Earnings Handoff"' },
+  { level: 2, name: '3. Valuation Dynamics: The "Coiled Spring"' },
+  { level: 2, name: "4. Is the Rotation Durable?" },
+  { level: 3, name: "4.1 The Bull Case: A Structural Shift" },
+  { level: 3, name: "4.2 The Bear Case: Labor Market Risks" },
+  { level: 2, name: "5. Sector Implications" },
+] as const;
+
+test("the article shows every part of the seed post", async ({ page }) => {
+  const article = new ArticlePage(page);
+  const response = await article.goto(seedPost.path);
+  expect(response?.status()).toBe(200);
+
+  await expect(article.article.getByText("Daily Insight", { exact: true })).toBeVisible();
+  await expect(article.title).toHaveText(seedPost.title);
+  await expect(page).toHaveTitle(`${seedPost.title} · Daily Insight`);
+  await expect(article.article.getByText("January 16, 2026", { exact: true })).toBeVisible();
+  await expect(article.article.getByText("Daily Insight Desk", { exact: true })).toBeVisible();
+
+  await expect(article.keyPoints.getByRole("listitem")).toHaveCount(seedPost.keyPoints.length);
+  for (const point of seedPost.keyPoints) {
+    await expect(
+      article.keyPoints.getByRole("listitem").filter({ hasText: point.label }),
+    ).toContainText(point.text);
+  }
+
+  for (const heading of SECTION_HEADINGS) {
+    await expect(
+      article.article.getByRole("heading", { level: heading.level, name: heading.name }),
+    ).toBeVisible();
+  }
+
+  await expect(article.tickerStrip.getByRole("listitem")).toHaveCount(seedPost.tickers.length);
+  for (const ticker of seedPost.tickers) {
+    const item = article.tickerItem(ticker.symbol);
+    await expect(item).toBeVisible();
+    await expect(item).toContainText(ticker.note);
+    await expect(item.getByRole("link", { name: ticker.symbol, exact: true })).toHaveAttribute(
+      "href",
+      `/tickers/${ticker.symbol}`,
+    );
+  }
+
+  const chart = article.chart(/Forward P\/E Ratio Comparison/);
+  await expect(chart).toBeVisible();
+  const drawing = chart.getByRole("img", { name: /Forward P\/E Ratio Comparison/ });
+  await expect(drawing).toBeVisible();
+  // One bar per point: a bar from zero for the Russell 2000, a range for the S&P 500.
+  await expect(drawing.locator("rect")).toHaveCount(2);
+  await expect(drawing.locator("title")).toHaveText(["Russell 2000: 18x", "S&P 500: 22x–26x"]);
+  await expect(drawing.getByText("18x", { exact: true })).toBeVisible();
+  await expect(drawing.getByText("22x–26x", { exact: true })).toBeVisible();
+  await chart.getByText("Show data").click();
+  const table = chart.getByRole("table", { name: /Data for “Forward P\/E Ratio Comparison/ });
+  await expect(table).toBeVisible();
+  await expect(table.getByRole("row", { name: /Russell 2000 18x/ })).toBeVisible();
+  await expect(table.getByRole("row", { name: /S&P 500 24x 22x–26x/ })).toBeVisible();
+
+  await expect(article.recommendedTopics.getByRole("listitem")).toHaveCount(
+    seedPost.recommendedTopics.length,
+  );
+  for (const topic of seedPost.recommendedTopics) {
+    await expect(
+      article.recommendedTopics.getByRole("listitem").filter({ hasText: topic.title }),
+    ).toContainText(topic.description);
+  }
+});
+
+test("each ticker page lists the post with its note on that ticker", async ({ page }) => {
+  for (const ticker of seedPost.tickers) {
+    const response = await page.goto(`/tickers/${ticker.symbol}`);
+    expect(response?.status(), ticker.symbol).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(ticker.name);
+    const entry = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("link", { name: seedPost.title }) });
+    await expect(entry).toContainText(`Why ${ticker.symbol} matters here: ${ticker.note}`);
+    await expect(entry.getByRole("link", { name: seedPost.title })).toHaveAttribute(
+      "href",
+      seedPost.path,
+    );
+  }
+});
+
+test("an unknown post or symbol is a real 404 with the site's not-found page", async ({
+  page,
+  expectConsoleError,
+}) => {
+  // Chromium logs every 4xx document it loads as a console error.
+  expectConsoleError(/status of 404/);
+  for (const path of ["/insights/nope", "/tickers/ZZZZ"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Read the latest insights" })).toBeVisible();
+  }
+});
+
+test("other missing pages are 404s too, never a 200 or a 500", async ({ request }) => {
+  for (const path of ["/authors/nobody", "/topics/no-such-topic", "/?page=abc", "/?page=999"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(404);
+  }
+});
+
+test("a lower-case symbol redirects permanently to the canonical ticker page", async ({
+  page,
+  request,
+}) => {
+  const redirect = await request.get("/tickers/iwm", { maxRedirects: 0 });
+  expect(redirect.status()).toBe(308);
+  expect(redirect.headers().location).toMatch(/\/tickers\/IWM$/);
+
+  const response = await page.goto("/tickers/iwm");
+  expect(response?.status()).toBe(200);
+  await expect(page).toHaveURL(/\/tickers\/IWM$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("iShares Russell 2000 ETF");
+});
+
+test("a forged webhook is refused and revalidates nothing", async ({ request }) => {
+  // Warm the page, then note how it is served: from the prerendered cache.
+  await request.get(seedPost.path);
+  const before = await request.get(seedPost.path);
+  expect(before.headers()["x-nextjs-cache"]).toBe("HIT");
+  const body = JSON.stringify({
+    _id: seedPost.id,
+    _type: "post",
+    slug: seedPost.slug,
+    tickerIds: seedPost.tickers.map((ticker) => ticker.id),
+    operation: "update",
+  });
+  const forged = await request.post("/api/revalidate", {
+    data: body,
+    headers: {
+      "content-type": "application/json",
+      [SIGNATURE_HEADER_NAME]: await encodeSignatureHeader(body, Date.now(), "not-the-secret"),
+    },
+  });
+  expect(forged.status()).toBe(401);
+  expect(await forged.json()).toMatchObject({ error: "unauthorized" });
+
+  const unsigned = await request.post("/api/revalidate", {
+    data: body,
+    headers: { "content-type": "application/json" },
+  });
+  expect(unsigned.status()).toBe(401);
+
+  // Had either revalidated the post's tags, this request would render afresh (a MISS).
+  const after = await request.get(seedPost.path);
+  expect(after.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(await after.text()).toBe(await before.text());
+});
+
+test("a published change reaches the article and its ticker pages within 2 s", async ({
+  request,
+}) => {
+  const client = lakeClient();
+  const iwm = seedPost.tickers.find((ticker) => ticker.symbol === "IWM");
+  if (!iwm) throw new Error("the seed post links IWM");
+  const notePath = `tickers[_key=="${iwm.key}"].note`;
+  const stamp = Date.now();
+  const title = `Freshness check ${stamp}`;
+  const note = `Freshness note ${stamp}`;
+
+  // The article and every linked ticker's page list the post's title; the article and IWM's
+  // page also show the post's note on IWM.
+  const expected = [
+    { path: seedPost.path, texts: [title, note] },
+    ...seedPost.tickers.map((ticker) => ({
+      path: `/tickers/${ticker.symbol}`,
+      texts: ticker.symbol === "IWM" ? [title, note] : [title],
+    })),
+  ];
+  const fetchAll = () =>
+    Promise.all(
+      expected.map(async ({ path, texts }) => {
+        const response = await request.get(path);
+        expect(response.status(), path).toBe(200);
+        return { path, texts, html: await response.text() };
+      }),
+    );
+  /** The pages that do not show the whole change yet. */
+  const withoutChange = async () =>
+    (await fetchAll())
+      .filter(({ texts, html }) => !texts.every((text) => html.includes(text)))
+      .map(({ path }) => path);
+  /** The pages that show any of it. */
+  const withChange = async () =>
+    (await fetchAll())
+      .filter(({ html }) => [title, note].some((text) => html.includes(text)))
+      .map(({ path }) => path);
+
+  // Every page is rendered and cached with the seed content before the write.
+  expect(await withChange()).toEqual([]);
+
+  try {
+    await client
+      .patch(seedPost.id)
+      .set({ title, [notePath]: note })
+      .commit();
+    const acknowledged = Date.now();
+    await expect.poll(withoutChange, { timeout: 2_000, intervals: [100] }).toEqual([]);
+    test.info().annotations.push({
+      type: "freshness",
+      description: `every page within ${Date.now() - acknowledged} ms of the acknowledged write`,
+    });
+  } finally {
+    await client
+      .patch(seedPost.id)
+      .set({ title: seedPost.title, [notePath]: iwm.note })
+      .commit();
+  }
+  await expect.poll(withChange, { timeout: 10_000 }).toEqual([]);
+});
+
+test("tabbing from the top of the article reaches every link on it", async ({ page }) => {
+  await page.goto(seedPost.path);
+  const visibleLinks = new Set<string>();
+  for (const link of await page.locator("a[href]").all()) {
+    if (await link.isVisible()) visibleLinks.add((await link.getAttribute("href")) ?? "");
+  }
+  expect(visibleLinks.size).toBeGreaterThan(10);
+
+  const focused: string[] = [];
+  for (let presses = 0; presses < 200; presses++) {
+    await page.keyboard.press("Tab");
+    const href = await page.evaluate(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body) return null;
+      return active instanceof HTMLAnchorElement ? active.getAttribute("href") : "";
+    });
+    if (href === null) break;
+    if (href) focused.push(href);
+  }
+  expect(focused[0], "the skip link comes first").toBe("#content");
+  expect([...visibleLinks].filter((href) => !focused.includes(href))).toEqual([]);
+});
