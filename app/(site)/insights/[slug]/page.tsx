@@ -20,6 +20,7 @@ import { RecommendedTopics } from "./_components/recommended-topics";
 import { TableOfContents } from "./_components/table-of-contents";
 import { TickerStrip } from "./_components/ticker-strip";
 import "./_components/article.css";
+import { socialCardImages } from "@/lib/og/metadata";
 
 type Params = Promise<{ slug: string }>;
 
@@ -53,6 +54,7 @@ const canonicalUrl = (slug: string) =>
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const post = await postFrom(params);
   const url = canonicalUrl(post.slug);
+  const card = socialCardImages(`/insights/${encodeURIComponent(post.slug)}`, post.title);
   return {
     title: post.title,
     description: post.summary || undefined,
@@ -65,7 +67,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
       publishedTime: post.publishedAt ?? undefined,
       authors: post.author ? [post.author.name] : undefined,
       tags: post.tickers.map((ticker) => ticker.symbol),
+      images: card.openGraph,
     },
+    twitter: { card: "summary_large_image", images: card.twitter },
   };
 }
 
@@ -129,10 +133,12 @@ async function MorePosts({ post }: { post: Post }) {
 
 function newsArticle(post: Post) {
   const url = canonicalUrl(post.slug);
+  const card = socialCardImages(`/insights/${encodeURIComponent(post.slug)}`, post.title);
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
     headline: post.title,
+    image: card.openGraph.map((image) => image.url),
     description: post.summary || undefined,
     datePublished: post.publishedAt ?? undefined,
     url,

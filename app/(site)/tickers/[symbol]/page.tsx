@@ -9,6 +9,7 @@ import {
   listTickerSymbols,
 } from "@/lib/sanity/tickers";
 import { resolveSymbolSegment, tickerPath } from "@/lib/symbol-route";
+import { socialCardImages } from "@/lib/og/metadata";
 
 type Params = Promise<{ symbol: string }>;
 
@@ -37,12 +38,22 @@ function symbolFrom(segment: string): string {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const ticker = await getTickerBySymbolOrNotFound(symbolFrom((await params).symbol));
+  const title = `${ticker.symbol}: ${ticker.name}`;
+  const description =
+    ticker.description ?? `Every Daily Insight on ${ticker.name} (${ticker.symbol}), newest first.`;
+  const card = socialCardImages(tickerPath(ticker.symbol), title);
   return {
-    title: `${ticker.symbol}: ${ticker.name}`,
-    description:
-      ticker.description ??
-      `Every Daily Insight on ${ticker.name} (${ticker.symbol}), newest first.`,
+    title,
+    description,
     alternates: { canonical: tickerPath(ticker.symbol) },
+    openGraph: {
+      type: "website",
+      url: tickerPath(ticker.symbol),
+      title,
+      description,
+      images: card.openGraph,
+    },
+    twitter: { card: "summary_large_image", images: card.twitter },
   };
 }
 

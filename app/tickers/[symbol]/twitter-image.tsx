@@ -1,0 +1,3 @@
+// /tickers/[symbol]/twitter-image: the ticker's card (lib/og). Outside the (site) group so the URL has
+// no group hash suffix; the ticker page names it in its metadata (lib/og/metadata.ts).
+export { alt, contentType, default, generateStaticParams, size } from "@/lib/og/ticker-image";

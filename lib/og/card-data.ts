@@ -1,0 +1,47 @@
+import { toChartData, type ChartBlock } from "@/components/chart/chart-data";
+import type { Post } from "@/lib/sanity/posts";
+import type { Ticker, TickerPost } from "@/lib/sanity/tickers";
+import type { HomeCardData, PostCardData, TickerCardData } from "./cards";
+import { formatCardDate } from "./theme";
+
+// lib/sanity's shapes → what the cards draw. Pure, so tests feed it fixtures.
+
+/** What a post card needs of a Post (lib/sanity/posts.ts); a Post is one. */
+export type PostCardInput = Pick<Post, "title" | "publishedAt"> & {
+  tickers: ReadonlyArray<{ symbol: string }>;
+  body: ReadonlyArray<{ _type: string }>;
+};
+
+export function toPostCardData(post: PostCardInput): PostCardData {
+  // The first chart of the body is the post's headline figure.
+  const block = post.body.find((item) => item._type === "chart") as ChartBlock | undefined;
+  const chart = block ? toChartData(block) : null;
+  return {
+    title: post.title,
+    date: formatCardDate(post.publishedAt),
+    symbols: post.tickers.map((ticker) => ticker.symbol),
+    chart: chart && chart.series.length > 0 ? chart : null,
+  };
+}
+
+export function toTickerCardData(
+  ticker: Pick<Ticker, "symbol" | "name" | "kind">,
+  posts: readonly Pick<TickerPost, "title">[],
+): TickerCardData {
+  return {
+    symbol: ticker.symbol,
+    name: ticker.name,
+    kind: ticker.kind ?? null,
+    postCount: posts.length,
+    latestTitle: posts[0]?.title ?? null,
+  };
+}
+
+export function toHomeCardData(
+  latest: { title: string; publishedAt: string | null } | undefined,
+): HomeCardData {
+  return {
+    latestTitle: latest?.title ?? null,
+    latestDate: formatCardDate(latest?.publishedAt),
+  };
+}

@@ -1,0 +1,34 @@
+import { siteUrl } from "./env.ts";
+import { expect, seedPost, test } from "./fixtures.ts";
+
+// The social cards a shared link shows: named by absolute URL in each page's metadata, served as
+// 1200×630 PNGs from the production build.
+const pages = [
+  { path: "/", card: "/opengraph-image" },
+  { path: seedPost.path, card: `${seedPost.path}/opengraph-image` },
+  { path: "/tickers/IWM", card: "/tickers/IWM/opengraph-image" },
+];
+
+for (const { path, card } of pages) {
+  test(`${path} names its card and the card is a 1200×630 PNG`, async ({ page, request }) => {
+    await page.goto(path);
+    const ogImage = await page.locator('meta[property="og:image"]').first().getAttribute("content");
+    expect(ogImage).not.toBeNull();
+    const url = new URL(ogImage!);
+    expect(`${url.origin}${url.pathname}`).toBe(`${siteUrl}${card}`);
+    await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute(
+      "content",
+      "summary_large_image",
+    );
+
+    const response = await request.get(ogImage!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toBe("image/png");
+    expect(response.headers()["cache-control"]).toMatch(/max-age|s-maxage/);
+    const png = await response.body();
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(png.readUInt32BE(16)).toBe(1200);
+    expect(png.readUInt32BE(20)).toBe(630);
+    expect(png.length).toBeLessThan(300 * 1024);
+  });
+}
