@@ -264,22 +264,24 @@ describe("webhook dispatcher", () => {
 
   it("close() cancels pending retries", async () => {
     respond = () => 500;
-    const d = dispatcherFor({ initialDelayMs: 60_000 });
+    const retryDelayMs = 60_000;
+    const d = dispatcherFor({ initialDelayMs: retryDelayMs });
     d.dispatch(tx([{ id: "post.a", before: null, after: post(["IWM"]) }]));
     await waitFor(() => received.length === 1);
     const started = Date.now();
     await d.close();
-    expect(Date.now() - started).toBeLessThan(1000);
+    // close() must not sit out the pending retry's delay.
+    expect(Date.now() - started).toBeLessThan(retryDelayMs / 10);
     d.dispatch(tx([{ id: "post.a", before: null, after: post(["SPY"]) }]));
     await settle();
     expect(received).toHaveLength(1);
   });
 
-  it("does not block the caller", () => {
+  it("does not block the caller: delivery happens after dispatch returns", async () => {
     const d = dispatcherFor();
-    const started = performance.now();
     d.dispatch(tx([{ id: "post.a", before: null, after: post(["IWM"]) }]));
-    expect(performance.now() - started).toBeLessThan(50);
+    expect(received).toHaveLength(0);
+    await waitFor(() => received.length === 1);
   });
 });
 
