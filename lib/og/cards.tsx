@@ -1,3 +1,4 @@
+import type { CSSProperties } from "react";
 import type { ChartData } from "@/components/chart/chart-data";
 import { CardFrame, ChipRow, Eyebrow } from "./layout";
 import { MiniChart } from "./mini-chart";
@@ -137,27 +138,7 @@ export function TickerCard({ symbol, name, kind, postCount, latestTitle }: Ticke
         </div>
       </div>
       {latestFit ? (
-        <div
-          style={{
-            display: "flex",
-            flexDirection: "column",
-            gap: 8,
-            paddingTop: 22,
-            borderTop: `2px solid ${colors.border}`,
-          }}
-        >
-          <Eyebrow>Latest insight</Eyebrow>
-          <div
-            style={{
-              display: "block",
-              fontSize: latestFit.fontSize,
-              lineHeight: 1.2,
-              color: colors.text,
-            }}
-          >
-            {latestFit.text}
-          </div>
-        </div>
+        <LatestPost eyebrow="Latest insight" fit={latestFit} titleStyle={{ color: colors.text }} />
       ) : null}
     </CardFrame>
   );
@@ -191,28 +172,40 @@ export function HomeCard({ latestTitle, latestDate }: HomeCardData) {
         </div>
       </div>
       {latestFit ? (
-        <div
-          style={{
-            display: "flex",
-            flexDirection: "column",
-            gap: 8,
-            paddingTop: 22,
-            borderTop: `2px solid ${colors.border}`,
-          }}
-        >
-          <Eyebrow>{latestDate ? `Latest · ${latestDate}` : "Latest"}</Eyebrow>
-          <div
-            style={{
-              display: "block",
-              fontSize: latestFit.fontSize,
-              lineHeight: 1.2,
-              fontWeight: 700,
-            }}
-          >
-            {latestFit.text}
-          </div>
-        </div>
+        <LatestPost
+          eyebrow={latestDate ? `Latest · ${latestDate}` : "Latest"}
+          fit={latestFit}
+          titleStyle={{ fontWeight: 700 }}
+        />
       ) : null}
     </CardFrame>
+  );
+}
+
+/** The latest post's title under a rule, as the ticker and home cards end. */
+function LatestPost({
+  eyebrow,
+  fit,
+  titleStyle,
+}: {
+  eyebrow: string;
+  fit: { text: string; fontSize: number };
+  titleStyle: CSSProperties;
+}) {
+  return (
+    <div
+      style={{
+        display: "flex",
+        flexDirection: "column",
+        gap: 8,
+        paddingTop: 22,
+        borderTop: `2px solid ${colors.border}`,
+      }}
+    >
+      <Eyebrow>{eyebrow}</Eyebrow>
+      <div style={{ display: "block", fontSize: fit.fontSize, lineHeight: 1.2, ...titleStyle }}>
+        {fit.text}
+      </div>
+    </div>
   );
 }
