@@ -25,18 +25,23 @@ function toTickerChips(tickers: PostCardRow["tickers"]) {
   );
 }
 
+type LinkablePostRow = Pick<PostCardRow, "_id" | "title" | "slug" | "publishedAt" | "summary">;
+
+/** What every list shows of a post; a post without a slug cannot be linked, so it is dropped. */
+export function toPostLink(row: LinkablePostRow) {
+  if (!row.slug) return undefined;
+  return {
+    id: row._id,
+    slug: row.slug,
+    title: row.title ?? "Untitled",
+    publishedAt: row.publishedAt,
+    summary: row.summary ?? "",
+  };
+}
+
 function toPostSummary(row: PostCardRow) {
-  if (!row.slug) return [];
-  return [
-    {
-      id: row._id,
-      slug: row.slug,
-      title: row.title ?? "Untitled",
-      publishedAt: row.publishedAt,
-      summary: row.summary ?? "",
-      tickers: toTickerChips(row.tickers),
-    },
-  ];
+  const link = toPostLink(row);
+  return link ? [{ ...link, tickers: toTickerChips(row.tickers) }] : [];
 }
 
 function toPost(row: PostRow, slug: string) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { sanityFetch } from "./fetch";
+import { toPostLink } from "./posts";
 import {
   allTickerSymbolsQuery,
   allTickersQuery,
@@ -24,18 +25,9 @@ function toTicker(row: NonNullable<TickerBySymbolQueryResult>, symbol: string) {
 }
 
 function toTickerPost(row: PostsForTickerQueryResult[number]) {
-  if (!row.slug) return [];
-  return [
-    {
-      id: row._id,
-      slug: row.slug,
-      title: row.title ?? "Untitled",
-      publishedAt: row.publishedAt,
-      summary: row.summary ?? "",
-      /** Why this ticker matters in that post. */
-      note: row.note ?? "",
-    },
-  ];
+  const link = toPostLink(row);
+  /** `note`: why this ticker matters in that post. */
+  return link ? [{ ...link, note: row.note ?? "" }] : [];
 }
 
 export type Ticker = ReturnType<typeof toTicker>;
