@@ -42,6 +42,27 @@ export const envSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.url())),
+  /** Reader data. Set → that Postgres server; unset → PGlite in PGLITE_DATA_DIR. */
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "a postgres:// or postgresql:// URL")
+      .optional(),
+  ),
+  PGLITE_DATA_DIR: z.string().default(".data/pglite"),
+
+  /** next-auth: signs session cookies and email tokens. Generated into .env.local in dev. */
+  AUTH_SECRET: optionalString,
+  /** Magic-link email: an SMTP URL (smtp://user:pass@host:587) and the From address. Unset in
+   * development → links are printed to the console and kept in the dev mailbox page. */
+  EMAIL_SERVER: optionalString,
+  EMAIL_FROM: z.string().default("Daily Insight <no-reply@localhost>"),
+  /** OAuth sign-in, each offered only when both of its variables are set. */
+  AUTH_GITHUB_ID: optionalString,
+  AUTH_GITHUB_SECRET: optionalString,
+  AUTH_GOOGLE_ID: optionalString,
+  AUTH_GOOGLE_SECRET: optionalString,
+
   /** The lake refuses NODE_ENV=production unless this is "1": it is a development tool. */
   LAKE_ALLOW_PRODUCTION: z
     .enum(["0", "1"])

@@ -2,9 +2,10 @@ import { localLakeClient } from "../../sanity/lake/seeded-lake.ts";
 
 // The e2e suite runs its own production build against its own lake, on ports of its own, so it
 // never touches a developer's `npm run dev` data. The token guards a throwaway dataset.
+// E2E_SITE_PORT / E2E_LAKE_PORT move it aside when two runs share a machine.
 export const e2e = {
-  sitePort: 3100,
-  lakePort: 3998,
+  sitePort: Number(process.env.E2E_SITE_PORT ?? 3100),
+  lakePort: Number(process.env.E2E_LAKE_PORT ?? 3998),
   token: "e2e-local-lake-token-0123456789abcdef0123456789",
   webhookSecret: "e2e-local-webhook-secret-0123456789",
   dataDir: ".data/e2e-lake",
