@@ -1,7 +1,9 @@
 import { toChartData, type ChartBlock } from "@/components/chart/chart-data";
 import type { Post } from "@/lib/sanity/posts";
 import type { Ticker, TickerPost } from "@/lib/sanity/tickers";
-import type { HomeCardData, PostCardData, TickerCardData } from "./cards";
+import type { HomeCardData } from "./home-card";
+import type { PostCardData } from "./post-card";
+import type { TickerCardData } from "./ticker-card";
 import { formatCardDate } from "./theme";
 
 // lib/sanity's shapes → what the cards draw. Pure, so tests feed it fixtures.

@@ -1,7 +1,7 @@
 import "server-only";
 import { listLatestPosts } from "@/lib/sanity/posts";
 import { toHomeCardData } from "./card-data";
-import { HomeCard } from "./cards";
+import { HomeCard } from "./home-card";
 import { renderCard } from "./render";
 import { CARD_CONTENT_TYPE, CARD_SIZE } from "./theme";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { getPostBySlug, listPostSlugs } from "@/lib/sanity/posts";
 import { toPostCardData } from "./card-data";
-import { PostCard } from "./cards";
+import { PostCard } from "./post-card";
 import { renderCard } from "./render";
 import { CARD_CONTENT_TYPE, CARD_SIZE } from "./theme";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { getTickerBySymbol, listPostsForTicker, listTickerSymbols } from "@/lib/sanity/tickers";
 import { resolveSymbolSegment } from "@/lib/symbol-route";
 import { toTickerCardData } from "./card-data";
-import { TickerCard } from "./cards";
+import { TickerCard } from "./ticker-card";
 import { renderCard } from "./render";
 import { CARD_CONTENT_TYPE, CARD_SIZE } from "./theme";
 

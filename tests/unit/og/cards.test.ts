@@ -1,7 +1,9 @@
 import { createElement, type ReactElement } from "react";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { toHomeCardData, toPostCardData, toTickerCardData } from "@/lib/og/card-data";
-import { HomeCard, PostCard, TickerCard } from "@/lib/og/cards";
+import { HomeCard } from "@/lib/og/home-card";
+import { PostCard } from "@/lib/og/post-card";
+import { TickerCard } from "@/lib/og/ticker-card";
 import { renderCard } from "@/lib/og/render";
 import {
   barePost,
