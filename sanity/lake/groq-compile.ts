@@ -44,7 +44,8 @@ export function totalCompare(a: unknown, b: unknown): number {
   return partialCompare(a, b) ?? 0;
 }
 
-export function compileGetter(node: Node): Getter | undefined {
+export function compileGetter(node: Node, view?: View): Getter | undefined {
+  if (node.type === "FuncCall") return view ? compileCount(node, view) : undefined;
   if (node.type === "Value") {
     const value = node.value;
     return () => value;
@@ -60,6 +61,30 @@ export function compileGetter(node: Node): Getter | undefined {
     if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
     return Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : null;
   };
+}
+
+/** `count(items)` and `count(items[condition])`, e.g. `count(tickers[ticker._ref in $ids])`. */
+function compileCount(node: Node, view: View): Getter | undefined {
+  const args = node.args as Node[];
+  const arg = args[0];
+  if (node.namespace !== "global" || node.name !== "count" || args.length !== 1 || !arg)
+    return undefined;
+  if (arg.type !== "Filter") {
+    const items = compileGetter(arg);
+    return items && ((doc) => countOf(items(doc), () => true));
+  }
+  const items = compileGetter(arg.base as Node);
+  const condition = compilePredicate(arg.expr as Node, view);
+  if (!items || !condition) return undefined;
+  return (doc) => countOf(items(doc), (item) => condition(item) === true);
+}
+
+/** groq-js: a filter over a non-array is null, and so is its count. */
+function countOf(items: unknown, keep: (item: unknown) => boolean): number | null {
+  if (!Array.isArray(items)) return null;
+  let count = 0;
+  for (const item of items) if (keep(item)) count++;
+  return count;
 }
 
 export function compilePredicate(node: Node, view: View): Predicate | undefined {
@@ -116,8 +141,9 @@ export function compilePredicate(node: Node, view: View): Predicate | undefined 
 function compileOperator(node: Node, view: View): Predicate | undefined {
   const op = node.op as string;
   if (op === "in") return compileIn(node);
-  const left = compileGetter(node.left as Node) ?? compilePredicate(node.left as Node, view);
-  const right = compileGetter(node.right as Node) ?? compilePredicate(node.right as Node, view);
+  const left = compileGetter(node.left as Node, view) ?? compilePredicate(node.left as Node, view);
+  const right =
+    compileGetter(node.right as Node, view) ?? compilePredicate(node.right as Node, view);
   if (!left || !right) return undefined;
   switch (op) {
     case "==":
@@ -152,9 +178,16 @@ function compileIn(node: Node): Predicate | undefined {
   if (!left) return undefined;
   const items = constantArray(right);
   if (items) {
+    // isEqual is `===` within one primitive type, so a set per type answers the same.
+    const byType = new Map<string, Set<unknown>>();
+    for (const item of items) {
+      const type = typeOf(item);
+      if (type === "array" || type === "object") continue;
+      byType.set(type, (byType.get(type) ?? new Set()).add(item ?? null));
+    }
     return (doc) => {
       const value = left(doc);
-      return items.some((item) => isEqual(value, item));
+      return byType.get(typeOf(value))?.has(value ?? null) ?? false;
     };
   }
   if (right.type === "FuncCall" && right.name === "path" && right.namespace === "global") {
@@ -182,8 +215,12 @@ function compileFunction(node: Node, view: View): Predicate | undefined {
       })
     );
   }
-  if (node.name === "references" && args[0].type === "Value" && typeof args[0].value === "string") {
-    const referencing = new Set(view.referencing(args[0].value));
+  if (node.name === "references") {
+    const arg = args[0];
+    const ids =
+      arg.type === "Value" && typeof arg.value === "string" ? [arg.value] : constantArray(arg);
+    if (!ids?.every((id): id is string => typeof id === "string")) return undefined;
+    const referencing = new Set(ids.flatMap((id) => view.referencing(id)));
     return (doc) => referencing.has(doc as never);
   }
   return undefined;

@@ -1,7 +1,14 @@
 import { constantArray, mapNodes } from "./groq-ast.ts";
 import type { Node } from "./groq-ast.ts";
 import { compilePredicate } from "./groq-compile.ts";
-import { isSortable, sliceEnd, sortValues } from "./groq-sort.ts";
+import {
+  isSortable,
+  PENDING_FILTER,
+  pendingFilter,
+  runPendingFilter,
+  sliceEnd,
+  sortValues,
+} from "./groq-sort.ts";
 import type { View } from "./views.ts";
 import type { Doc } from "./types.ts";
 
@@ -21,13 +28,16 @@ export function narrowFilters(tree: Node, view: View): Node {
       return node;
     const candidates = candidatesFor(conjuncts(node.expr as Node), view) ?? view.docs;
     const predicate = compilePredicate(node.expr as Node, view);
-    if (predicate)
-      return { type: "Value", value: candidates.filter((doc) => predicate(doc) === true) };
+    if (predicate) return pendingFilter(candidates, predicate);
     return candidates === view.docs
       ? node
       : { ...node, base: { type: "Value", value: candidates } };
   });
-  return mapNodes(narrowed, (node) => (isSortable(node) ? sortValues(node, Infinity) : node));
+  // Every filter that no sliced order() consumed runs in full here, before groq-js sees the tree.
+  return mapNodes(narrowed, (node) => {
+    if (node.type === PENDING_FILTER) return runPendingFilter(node);
+    return isSortable(node) ? sortValues(node, Infinity) : node;
+  });
 }
 
 function conjuncts(node: Node): Node[] {

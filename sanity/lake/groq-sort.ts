@@ -1,8 +1,31 @@
 import type { Node } from "./groq-ast.ts";
-import { compileGetter, totalCompare } from "./groq-compile.ts";
+import { compileGetter, totalCompare, type Predicate } from "./groq-compile.ts";
 
 // `order()` over an array the narrowing already computed, done here with groq-js's ordering
 // (stable, `totalCompare` per key); under a slice only the leading rows are kept (top-k).
+
+/**
+ * A `*[filter]` whose candidates are known and whose filter compiled, not yet run: under
+ * `order(…)[0...k]` the filter then runs only on documents whose sort keys could still make
+ * the top k. Its fields are functions so that tree walks (mapNodes) never descend into documents.
+ */
+export const PENDING_FILTER = "LakePendingFilter";
+
+export function pendingFilter(docs: unknown[], predicate: Predicate): Node {
+  return { type: PENDING_FILTER, docs: () => docs, predicate: () => predicate };
+}
+
+function pendingParts(node: Node): { docs: unknown[]; keep: (doc: unknown) => boolean } {
+  if (node.type !== PENDING_FILTER) return { docs: node.value as unknown[], keep: () => true };
+  const predicate = (node.predicate as () => Predicate)();
+  return { docs: (node.docs as () => unknown[])(), keep: (doc) => predicate(doc) === true };
+}
+
+/** The pending filter run over all its candidates. */
+export function runPendingFilter(node: Node): Node {
+  const { docs, keep } = pendingParts(node);
+  return { type: "Value", value: docs.filter(keep) };
+}
 
 /** How many leading elements `[a...b]` / `[a..b]` / `[i]` needs, when known. */
 export function sliceEnd(node: Node): number | undefined {
@@ -41,8 +64,7 @@ export function isSortable(node: Node): boolean {
   return (
     node.type === "PipeFuncCall" &&
     node.name === "order" &&
-    base?.type === "Value" &&
-    Array.isArray(base.value) &&
+    ((base?.type === "Value" && Array.isArray(base.value)) || base?.type === PENDING_FILTER) &&
     sortKeys(node) !== undefined
   );
 }
@@ -50,9 +72,13 @@ export function isSortable(node: Node): boolean {
 /** Sorts like groq-js (stable, `totalCompare` per key), keeping only the first `limit` rows. */
 export function sortValues(node: Node, limit: number): Node {
   const keys = sortKeys(node) ?? [];
-  const docs = (node.base as Node).value as unknown[];
-  const rows = docs.map((doc, index) => ({ doc, index, values: keys.map((key) => key.get(doc)) }));
-  type Row = (typeof rows)[number];
+  const { docs, keep } = pendingParts(node.base as Node);
+  type Row = { doc: unknown; index: number; values: unknown[] };
+  const toRow = (doc: unknown, index: number): Row => ({
+    doc,
+    index,
+    values: keys.map((key) => key.get(doc)),
+  });
   const compare = (a: Row, b: Row): number => {
     for (let k = 0; k < keys.length; k++) {
       const result = totalCompare(a.values[k], b.values[k]) * (keys[k]?.sign ?? 1);
@@ -61,12 +87,16 @@ export function sortValues(node: Node, limit: number): Node {
     return a.index - b.index;
   };
   let sorted: Row[];
-  if (limit * 8 >= rows.length) {
-    sorted = rows.sort(compare).slice(0, limit);
+  if (limit * 8 >= docs.length) {
+    sorted = docs.filter(keep).map(toRow).sort(compare).slice(0, limit);
   } else {
     sorted = [];
-    for (const row of rows) {
+    // Indexes are positions among the candidates: their order is the filtered order, so ties
+    // still break as in groq-js.
+    for (let index = 0; index < docs.length; index++) {
+      const row = toRow(docs[index], index);
       if (sorted.length === limit && compare(row, sorted[limit - 1] as Row) >= 0) continue;
+      if (!keep(row.doc)) continue;
       let low = 0;
       let high = sorted.length;
       while (low < high) {
