@@ -162,3 +162,21 @@ export const feedPostsQuery = defineQuery(`
     }
   }
 `);
+
+// --- A reader's watchlist ------------------------------------------------------------------
+
+// The latest posts that link any of the reader's tickers, each with its notes on those tickers.
+// The ids come from the cached ticker list (lib/sanity/tickers.ts), so only the index-backed
+// `references()` filter and one exact condition run per query.
+export const postsForTickersQuery = defineQuery(`
+  *[${listedPost} && references($tickerIds) && count(tickers[ticker._ref in $tickerIds]) > 0]
+    | order(publishedAt desc, _id asc) [0...$limit]{
+    _id,
+    _type,
+    title,
+    "slug": slug.current,
+    publishedAt,
+    summary,
+    "notes": tickers[ticker._ref in $tickerIds]{ _key, note, "ticker": ticker->${tickerChip} }
+  }
+`);

@@ -641,6 +641,28 @@ export type FeedPostsQueryResult = Array<{
   > | null;
 }>;
 
+// Source: lib/sanity/queries.ts
+// Variable: postsForTickersQuery
+// Query: *[_type == "post" && defined(slug.current) && references($tickerIds) && count(tickers[ticker._ref in $tickerIds]) > 0]    | order(publishedAt desc, _id asc) [0...$limit]{    _id,    _type,    title,    "slug": slug.current,    publishedAt,    summary,    "notes": tickers[ticker._ref in $tickerIds]{ _key, note, "ticker": ticker->{ _id, _type, symbol, name } }  }
+export type PostsForTickersQueryResult = Array<{
+  _id: string;
+  _type: "post";
+  title: string | null;
+  slug: string | null;
+  publishedAt: string | null;
+  summary: string | null;
+  notes: Array<{
+    _key: string;
+    note: string | null;
+    ticker: {
+      _id: string;
+      _type: "ticker";
+      symbol: string | null;
+      name: string | null;
+    } | null;
+  }> | null;
+}>;
+
 // Query TypeMap
 declare global {
   interface SanityQueries {
@@ -660,6 +682,7 @@ declare global {
     '\n  array::unique(*[_type == "post" && defined(slug.current)] | order(publishedAt desc).recommendedTopics[defined(title)].title)\n': AllTopicTitlesQueryResult;
     '\n  *[_type == "post" && defined(slug.current) && $title in recommendedTopics[].title] | order(publishedAt desc, _id asc){\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    "topicDescription": recommendedTopics[title == $title][0].description\n  }\n': PostsForTopicQueryResult;
     '\n  *[_type == "post" && defined(slug.current)] | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    _updatedAt,\n    summary,\n    "author": author->{ _id, _type, name },\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    body[]{\n      ...,\n      _type == "block" => {\n        markDefs[]{\n          ...,\n          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }\n        }\n      }\n    }\n  }\n': FeedPostsQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && references($tickerIds) && count(tickers[ticker._ref in $tickerIds]) > 0]\n    | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "notes": tickers[ticker._ref in $tickerIds]{ _key, note, "ticker": ticker->{ _id, _type, symbol, name } }\n  }\n': PostsForTickersQueryResult;
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

@@ -10,6 +10,7 @@ import {
   postBySlugQuery,
   postCountQuery,
   postsForTickerQuery,
+  postsForTickersQuery,
   relatedPostsQuery,
   searchPostsQuery,
   tickerBySymbolQuery,
@@ -189,6 +190,23 @@ export async function benchLake(): Promise<LakeBenchResult[]> {
         const value = await p50(200, (i) => client.fetch(query, params(i)));
         results.push(result(`GROQ p50: ${name} (${POSTS} posts)`, value, baseline, 25, "count(*)"));
       }
+      // A reader watching every ticker against one watching a single ticker.
+      const everyTicker = Array.from({ length: TICKERS }, (_, t) => `ticker-${t}`).sort();
+      const singleFeed = await p50(200, (i) =>
+        client.fetch(postsForTickersQuery, { tickerIds: [`ticker-${i % TICKERS}`], limit: 20 }),
+      );
+      const watchlistFeed = await p50(200, () =>
+        client.fetch(postsForTickersQuery, { tickerIds: everyTicker, limit: 20 }),
+      );
+      results.push(
+        result(
+          `watchlist feed p50: ${TICKERS} tickers (${POSTS} posts)`,
+          watchlistFeed,
+          singleFeed,
+          30,
+          "a single-ticker feed",
+        ),
+      );
       const roundTrip = await p50(200, () => client.request({ url: "/ping" }));
       const ack = await p50(200, (i) =>
         client
