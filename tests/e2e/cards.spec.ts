@@ -1,4 +1,4 @@
-import { siteUrl } from "./env.ts";
+import { lakeClient, siteUrl } from "./env.ts";
 import { expect, seedPost, test } from "./fixtures.ts";
 
 // The social cards a shared link shows: named by absolute URL in each page's metadata, served as
@@ -32,3 +32,45 @@ for (const { path, card } of pages) {
     expect(png.length).toBeLessThan(300 * 1024);
   });
 }
+
+test("a publish redraws the post's card, its tickers' cards and the home card", async ({
+  request,
+}) => {
+  const client = lakeClient();
+  // Each of these cards shows the seed post's title: the post's own, and as the latest
+  // insight on the home card and on every ticker card of the post.
+  const cards = [
+    `${seedPost.path}/opengraph-image`,
+    "/opengraph-image",
+    ...seedPost.tickers.map((ticker) => `/tickers/${ticker.symbol}/opengraph-image`),
+  ];
+  const fetchCards = () =>
+    Promise.all(
+      cards.map(async (card) => {
+        const response = await request.get(card);
+        expect(response.status(), card).toBe(200);
+        return { card, png: await response.body() };
+      }),
+    );
+  const original = new Map((await fetchCards()).map(({ card, png }) => [card, png]));
+  const unchanged = async () =>
+    (await fetchCards())
+      .filter(({ card, png }) => png.equals(original.get(card)!))
+      .map((c) => c.card);
+  const changed = async () =>
+    (await fetchCards())
+      .filter(({ card, png }) => !png.equals(original.get(card)!))
+      .map((c) => c.card);
+
+  try {
+    await client
+      .patch(seedPost.id)
+      .set({ title: `A retitled insight ${Date.now()}` })
+      .commit();
+    await expect.poll(unchanged, { timeout: 5_000, intervals: [200] }).toEqual([]);
+  } finally {
+    await client.patch(seedPost.id).set({ title: seedPost.title }).commit();
+  }
+  // Drawing is deterministic: the original title brings back the very same PNGs.
+  await expect.poll(changed, { timeout: 10_000, intervals: [200] }).toEqual([]);
+});
