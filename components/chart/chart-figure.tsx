@@ -1,13 +1,14 @@
 import { useId } from "react";
 import { BarChartSvg } from "./bar-chart-svg";
 import { describeChart, type ChartData } from "./chart-data";
+import { ChartExplorer } from "./chart-explorer";
 import { ChartTable } from "./chart-table";
 import { LineChartSvg } from "./line-chart-svg";
 import "./chart.css";
 
-// A chart block, drawn entirely on the server: the SVG is in the HTML, costs no JavaScript,
-// and a <title> on each mark gives the hover read-out. The data table beside it is the
-// accessible form of the same figures.
+// A chart block, drawn on the server: the SVG is in the HTML, costs no JavaScript, and a
+// <title> on each mark gives the hover read-out. The data table beside it is the accessible
+// form of the same figures. ChartExplorer swaps in an interactive recharts version on request.
 export function ChartFigure({ chart }: { chart: ChartData }) {
   const titleId = useId();
   const legend = chart.series.length > 1;
@@ -22,11 +23,13 @@ export function ChartFigure({ chart }: { chart: ChartData }) {
           <span id={titleId} hidden>
             {`${chart.title}. ${describeChart(chart)}`}
           </span>
-          {chart.kind === "bar" ? (
-            <BarChartSvg chart={chart} titleId={titleId} />
-          ) : (
-            <LineChartSvg chart={chart} titleId={titleId} />
-          )}
+          <ChartExplorer chart={chart}>
+            {chart.kind === "bar" ? (
+              <BarChartSvg chart={chart} titleId={titleId} />
+            ) : (
+              <LineChartSvg chart={chart} titleId={titleId} />
+            )}
+          </ChartExplorer>
           {legend ? (
             <ul className="chart__legend" aria-hidden="true">
               {chart.series.map((series, index) => (

@@ -1,4 +1,5 @@
 import { encodeSignatureHeader, SIGNATURE_HEADER_NAME } from "@sanity/webhook";
+import type { Locator, Page } from "@playwright/test";
 import { ArticlePage } from "./article-page.ts";
 import { lakeClient } from "./env.ts";
 import { expect, seedPost, test } from "./fixtures.ts";
@@ -62,6 +63,7 @@ test("the article shows every part of the seed post", async ({ page }) => {
   await expect(drawing.locator("title")).toHaveText(["Russell 2000: 18x", "S&P 500: 22x–26x"]);
   await expect(drawing.getByText("18x", { exact: true })).toBeVisible();
   await expect(drawing.getByText("22x–26x", { exact: true })).toBeVisible();
+  await exploreChart(page, chart);
   await chart.getByText("Show data").click();
   const table = chart.getByRole("table", { name: /Data for “Forward P\/E Ratio Comparison/ });
   await expect(table).toBeVisible();
@@ -247,3 +249,29 @@ test("tabbing from the top of the article reaches every link on it", async ({ pa
   expect(focused[0], "the skip link comes first").toBe("#content");
   expect([...visibleLinks].filter((href) => !focused.includes(href))).toEqual([]);
 });
+
+/**
+ * The recharts version of a chart is downloaded only when the reader asks for it: none of its
+ * markup or scripts are on the page before, and its tooltip reads out the range with its unit.
+ */
+async function exploreChart(page: Page, chart: Locator) {
+  const scripts = () =>
+    page.evaluate(
+      () =>
+        performance
+          .getEntriesByType("resource")
+          .filter((entry) => (entry as PerformanceResourceTiming).initiatorType === "script")
+          .length,
+    );
+  await expect(chart.locator(".recharts-wrapper")).toHaveCount(0);
+  const before = await scripts();
+  const explore = chart.getByRole("button", { name: "Explore this chart" });
+  await explore.click();
+  await expect(chart.locator(".recharts-surface")).toBeVisible();
+  expect(await scripts()).toBeGreaterThan(before);
+  await expect(chart.locator(".recharts-bar-rectangle")).toHaveCount(2);
+  await chart.locator(".recharts-bar-rectangle").nth(1).hover();
+  await expect(chart.locator(".recharts-tooltip-wrapper")).toContainText("22x–26x");
+  await chart.getByRole("button", { name: "Show the static chart" }).click();
+  await expect(chart.getByRole("img", { name: /Forward P\/E Ratio Comparison/ })).toBeVisible();
+}
