@@ -8,6 +8,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration tests start their own lake processes on free ports; files run in parallel.
     pool: "forks",
+    // Migrated PGlite and Postgres templates that tests/support/db.ts copies per test file.
+    globalSetup: ["tests/support/db-global-setup.ts"],
   },
   resolve: {
     alias: { "@": new URL(".", import.meta.url).pathname },

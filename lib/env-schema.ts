@@ -50,6 +50,8 @@ export const envSchema = z.object({
       .optional(),
   ),
   PGLITE_DATA_DIR: z.string().default(".data/pglite"),
+  /** Set by Next.js; "phase-production-build" inside `next build`, which must not open a database. */
+  NEXT_PHASE: optionalString,
 
   /** next-auth: signs session cookies and email tokens. Generated into .env.local in dev. */
   AUTH_SECRET: optionalString,

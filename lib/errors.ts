@@ -7,6 +7,10 @@ export const APP_ERROR_STATUS = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  /** The request clashes with what is stored (a name already taken, a list changed meanwhile). */
+  conflict: 409,
+  /** A per-reader limit is reached (lists per reader, tickers per list). */
+  limit_reached: 422,
   misconfigured: 500,
   content_unavailable: 503,
   internal: 500,

@@ -49,6 +49,7 @@ CREATE TABLE "watchlist_items" (
 	"position" integer DEFAULT 0 NOT NULL,
 	"added_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "watchlist_items_watchlist_id_symbol_pk" PRIMARY KEY("watchlist_id","symbol"),
+	CONSTRAINT "watchlist_items_symbol_shape" CHECK ("watchlist_items"."symbol" ~ '^[A-Z][A-Z0-9]{0,9}(\.[A-Z])?$'),
 	CONSTRAINT "watchlist_items_note_length" CHECK (char_length("watchlist_items"."note") <= 500)
 );
 --> statement-breakpoint

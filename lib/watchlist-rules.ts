@@ -1,0 +1,45 @@
+import { SYMBOL_PATTERN } from "@/sanity/schemaTypes/rules";
+import { AppError } from "./errors";
+
+// What a watchlist may hold, shared by the queries (which enforce it), the server actions
+// (which validate input with it) and the page (which shows the limits). No database here.
+
+export const MAX_ITEMS_PER_WATCHLIST = 200;
+export const MAX_WATCHLISTS_PER_READER = 20;
+export const MAX_WATCHLIST_NAME_LENGTH = 60;
+export const MAX_NOTE_LENGTH = 500;
+export const DEFAULT_WATCHLIST_NAME = "My watchlist";
+
+/** A ticker symbol as stored (upper case, e.g. BRK.B), or a bad_request naming the rule. */
+export function normalizeSymbol(input: string): string {
+  const symbol = input.trim().toUpperCase();
+  if (!SYMBOL_PATTERN.test(symbol)) {
+    throw new AppError(
+      "bad_request",
+      `“${input.trim().slice(0, 20)}” is not a ticker symbol: use a letter, then up to 9 letters ` +
+        "or digits, optionally a share class like .B (e.g. IWM, NVDA, BRK.B).",
+    );
+  }
+  return symbol;
+}
+
+export function normalizeWatchlistName(input: string): string {
+  const name = input.trim().replace(/\s+/g, " ");
+  if (name.length === 0) throw new AppError("bad_request", "Give the list a name.");
+  if (name.length > MAX_WATCHLIST_NAME_LENGTH) {
+    throw new AppError(
+      "bad_request",
+      `A list name can be at most ${MAX_WATCHLIST_NAME_LENGTH} characters.`,
+    );
+  }
+  return name;
+}
+
+/** A private note, or null for none (empty and blank notes are removed). */
+export function normalizeNote(input: string | null | undefined): string | null {
+  const note = input?.trim() ?? "";
+  if (note.length > MAX_NOTE_LENGTH) {
+    throw new AppError("bad_request", `A note can be at most ${MAX_NOTE_LENGTH} characters.`);
+  }
+  return note === "" ? null : note;
+}

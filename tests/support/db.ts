@@ -1,0 +1,61 @@
+// Real databases for tests, each a private copy of a migrated template made once per run by
+// db-global-setup.ts: PGlite in memory, loaded from the template's dump; on the Postgres
+// server, a database created from the template database and dropped by close().
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzleNodePostgres } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { randomBytes } from "node:crypto";
+import { openAsBlob } from "node:fs";
+import pg from "pg";
+import { inject } from "vitest";
+import * as schema from "@/drizzle/schema";
+import type { Db } from "@/lib/db";
+import { assertLocalDatabaseUrl, withDatabase } from "./db-guard";
+
+export type TestDbKind = "pglite" | "postgres";
+export const testDbKinds: readonly TestDbKind[] = ["pglite", "postgres"];
+
+export async function openTestDb(kind: TestDbKind): Promise<{ db: Db; close(): Promise<void> }> {
+  return kind === "pglite" ? openPgliteCopy() : openPostgresCopy();
+}
+
+async function openPgliteCopy() {
+  const template = inject("pgliteTemplate");
+  if (!template) throw new Error("tests/support/db-global-setup.ts is not a globalSetup here");
+  const client = await PGlite.create({ loadDataDir: await openAsBlob(template) });
+  return { db: drizzlePglite({ client, schema }), close: () => client.close() };
+}
+
+async function openPostgresCopy() {
+  const template = inject("postgresTemplate");
+  if (!template) throw new Error("tests/support/db-global-setup.ts is not a globalSetup here");
+  if ("error" in template) throw new Error(template.error);
+  assertLocalDatabaseUrl(template.baseUrl);
+
+  const name = `${template.template}_${randomBytes(4).toString("hex")}`;
+  await admin(template.baseUrl, `create database "${name}" template "${template.template}"`);
+  const pool = new pg.Pool({ connectionString: withDatabase(template.baseUrl, name), max: 4 });
+  let closing = false;
+  pool.on("error", (error) => {
+    // `drop database … with (force)` ends connections pg may not have closed yet.
+    if (!closing) console.error("test db: idle connection failed", error);
+  });
+  return {
+    db: drizzleNodePostgres({ client: pool, schema }),
+    async close() {
+      closing = true;
+      await pool.end();
+      await admin(template.baseUrl, `drop database if exists "${name}" with (force)`);
+    },
+  };
+}
+
+async function admin(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
