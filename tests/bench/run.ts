@@ -1,21 +1,68 @@
-// `npm run bench`: every figure is measured beside its baseline in the same run, and the ratio
-// is what a budget is judged by — bare times on a shared 2-core machine are noise.
-import { benchLake, type LakeBenchResult as BenchResult } from "./lake.ts";
+// `npm run bench [suite…]`: every figure is measured beside its baseline in the same run, and the
+// ratio is what a budget is judged by — bare times on a shared 2-core machine are noise.
+// Suites: lake, site, lighthouse, cards, db (all by default); the site's builds are shared.
+import { benchCards } from "./cards.ts";
+import { benchDb } from "./db.ts";
+import { formatValue, ratio, type SuiteResult } from "./figure.ts";
+import { benchLake } from "./lake.ts";
+import { benchLighthouse } from "./lighthouse.ts";
+import { createServers, type Servers } from "./servers.ts";
+import { benchSite } from "./site.ts";
 
-const suites: Array<[string, () => Promise<BenchResult[]>]> = [["lake", benchLake]];
-
-const format = (ms: number) => `${ms.toFixed(2)} ms`;
-for (const [suite, bench] of suites) {
-  console.log(`\n## ${suite}`);
-  const results = await bench();
-  console.table(
-    results.map((r) => ({
-      figure: r.name,
-      value: format(r.value),
-      baseline: format(r.baseline),
-      ratio: r.ratio.toFixed(2),
+async function lake(): Promise<SuiteResult> {
+  const results = await benchLake();
+  return {
+    figures: results.map((r) => ({
+      name: r.name,
+      value: r.value,
+      baseline: r.baseline,
+      unit: "ms",
       budget: r.budget,
-      within: r.value <= r.limit ? "yes" : "NO",
+      within: r.value <= r.limit,
     })),
-  );
+    notes: [],
+  };
+}
+
+const suites: Record<string, (servers: Servers) => Promise<SuiteResult>> = {
+  lake,
+  site: benchSite,
+  lighthouse: benchLighthouse,
+  cards: benchCards,
+  db: benchDb,
+};
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((name) => !(name in suites));
+if (unknown.length > 0) {
+  console.error(`unknown suite ${unknown.join(", ")}; suites: ${Object.keys(suites).join(", ")}`);
+  process.exit(2);
+}
+
+const servers = createServers();
+const stop = async (code: number) => {
+  await servers.stop();
+  process.exit(code);
+};
+process.on("SIGINT", () => void stop(130));
+process.on("SIGTERM", () => void stop(143));
+
+try {
+  for (const name of requested.length > 0 ? requested : Object.keys(suites)) {
+    const { figures, notes } = await suites[name]!(servers);
+    console.log(`\n## ${name}`);
+    console.table(
+      figures.map((f) => ({
+        figure: f.name,
+        value: formatValue(f.value, f.unit),
+        baseline: formatValue(f.baseline, f.unit),
+        ratio: ratio(f.value, f.baseline),
+        budget: f.budget,
+        within: f.within === null ? "—" : f.within ? "yes" : "NO",
+      })),
+    );
+    for (const note of notes) console.log(`- ${note}`);
+  }
+} finally {
+  await servers.stop();
 }

@@ -1,0 +1,207 @@
+// The servers the site benchmarks measure, built by the bench itself in copies under the system's
+// temporary directory (never the checkout's shared .next): the site as a production build against a fresh seeded lake of its own, and a
+// bare Next app (tests/bench/bare-next) with one static page of the same HTML size, the baseline.
+import { spawn, type ChildProcess } from "node:child_process";
+import { cp, mkdir, readdir, rename, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { startSeededLake } from "../../sanity/lake/seeded-lake.ts";
+import type { Lake } from "../../sanity/lake/server.ts";
+import { readSeedDocuments } from "../../sanity/seed/seed.ts";
+import { nextBin, productionSiteEnv } from "../e2e/site-env.ts";
+
+const root = process.cwd();
+const workDir = path.join(os.tmpdir(), "daily-insight-bench");
+const PORTS = { site: 3310, lake: 3311, bare: 3312 } as const;
+const TOKEN = "bench-local-lake-token-0123456789abcdef01234567";
+const WEBHOOK_SECRET = "bench-local-webhook-secret-0123456789";
+
+export interface Server {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface Site extends Server {
+  lake: Lake;
+  token: string;
+  /** The seed post's page, the article every suite measures. */
+  articlePath: string;
+}
+
+const seedPost = readSeedDocuments().find((doc) => doc._type === "post") as unknown as {
+  slug: { current: string };
+};
+export const articlePath = `/insights/${seedPost.slug.current}`;
+
+// Copies of the sources beside the checkout's node_modules, hard-linked (copied when the
+// temporary directory is on another device): each copy is its own Turbopack root, with one Next.
+const SKIP = new Set([
+  "node_modules",
+  ".next",
+  ".data",
+  ".git",
+  "test-results",
+  "playwright-report",
+]);
+
+async function copySources(from: string, to: string, modules: string): Promise<void> {
+  // Turbopack's build cache survives from run to run; everything else is copied afresh.
+  const cache = path.join(to, ".next", "cache");
+  const keptCache = `${to}-cache`;
+  await rm(keptCache, { recursive: true, force: true });
+  await rename(cache, keptCache).catch(() => undefined);
+  await rm(to, { recursive: true, force: true });
+  for (const entry of await readdir(from)) {
+    // .env.local holds the developer's own lake token; the bench passes its environment itself.
+    if (SKIP.has(entry) || entry.startsWith(".env")) continue;
+    await cp(path.join(from, entry), path.join(to, entry), {
+      recursive: true,
+      filter: (source) => path.basename(source) !== ".next",
+    });
+  }
+  await mkdir(path.dirname(cache), { recursive: true });
+  await rename(keptCache, cache).catch(() => undefined);
+  const target = path.join(to, "node_modules");
+  await exec("cp", ["-al", modules, target]).catch(async () => {
+    await rm(target, { recursive: true, force: true });
+    await exec("cp", ["-a", modules, target]);
+  });
+}
+
+async function exec(command: string, args: string[]): Promise<void> {
+  const child = spawn(command, args, { stdio: "ignore" });
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (code !== 0) throw new Error(`${command} ${args.join(" ")} exited with ${code}`);
+}
+
+async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv, log: string) {
+  const child = spawn(process.execPath, [nextBin(cwd), ...args], { cwd, env, stdio: "pipe" });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (code !== 0) throw new Error(`${log}: next ${args.join(" ")} exited with ${code}\n${output}`);
+}
+
+async function waitForOk(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode})`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url}: no 200 within ${timeoutMs} ms`);
+}
+
+async function start(cwd: string, port: number, env: NodeJS.ProcessEnv, probe: string) {
+  const child = spawn(process.execPath, [nextBin(cwd), "start", "--port", String(port)], {
+    cwd,
+    env,
+    stdio: "ignore",
+  });
+  const url = `http://localhost:${port}`;
+  try {
+    await waitForOk(`${url}${probe}`, child);
+  } catch (error) {
+    child.kill("SIGTERM");
+    throw error;
+  }
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  };
+  return { url, stop };
+}
+
+/** Builds and starts the site against a fresh seeded lake; the lake runs in this process. */
+export async function startSite(): Promise<Site> {
+  const dir = path.join(workDir, "site");
+  const lakeDataDir = path.join(workDir, "site-lake");
+  await rm(lakeDataDir, { recursive: true, force: true });
+  await copySources(root, dir, path.join(root, "node_modules"));
+  const { lake } = await startSeededLake({
+    port: PORTS.lake,
+    dataDir: lakeDataDir,
+    token: TOKEN,
+    webhookUrls: [`http://localhost:${PORTS.site}/api/revalidate`],
+    webhookSecret: WEBHOOK_SECRET,
+  });
+  try {
+    const env = productionSiteEnv({
+      sitePort: PORTS.site,
+      lakePort: PORTS.lake,
+      lakeDataDir,
+      token: TOKEN,
+      webhookSecret: WEBHOOK_SECRET,
+      studioApiHost: lake.studioApiHost,
+    });
+    console.error("bench: building the site…");
+    await run(["build"], dir, env, "site");
+    const server = await start(dir, PORTS.site, env, articlePath);
+    return {
+      ...server,
+      lake,
+      token: TOKEN,
+      articlePath,
+      stop: async () => {
+        await server.stop();
+        await lake.close();
+      },
+    };
+  } catch (error) {
+    await lake.close();
+    throw error;
+  }
+}
+
+/** Builds and starts the bare app, its page sized so that its HTML is about `htmlBytes`. */
+export async function startBare(htmlBytes: number): Promise<Server> {
+  const dir = path.join(workDir, "bare-next");
+  await copySources(
+    path.join(root, "tests", "bench", "bare-next"),
+    dir,
+    path.join(root, "node_modules"),
+  );
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    BARE_PAGE_HTML_BYTES: String(htmlBytes),
+  };
+  console.error("bench: building the bare Next page…");
+  await run(["build"], dir, env, "bare-next");
+  return start(dir, PORTS.bare, env, "/");
+}
+
+export interface Servers {
+  site(): Promise<Site>;
+  /** The bare page, its HTML sized like the site's article. */
+  bare(): Promise<Server>;
+  stop(): Promise<void>;
+}
+
+/** Builds and starts each server once, on first use, for every suite of the run. */
+export function createServers(): Servers {
+  let site: Promise<Site> | undefined;
+  let bare: Promise<Server> | undefined;
+  const getSite = () => (site ??= startSite());
+  return {
+    site: getSite,
+    bare: () =>
+      (bare ??= getSite().then(async (s) => {
+        const html = await (await fetch(`${s.url}${s.articlePath}`)).text();
+        return startBare(Buffer.byteLength(html));
+      })),
+    async stop() {
+      const started = [site, bare].filter((p) => p !== undefined);
+      site = bare = undefined;
+      await Promise.all(started.map((p) => p.then((s) => s.stop()).catch(() => undefined)));
+    },
+  };
+}

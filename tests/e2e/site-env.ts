@@ -1,0 +1,32 @@
+import path from "node:path";
+
+// The environment of a production build of the site against a local lake on ports of its own:
+// what the e2e suite (serve.ts) and the benchmarks (tests/bench/servers.ts) build and start with.
+export function productionSiteEnv(options: {
+  sitePort: number;
+  lakePort: number;
+  lakeDataDir: string;
+  token: string;
+  webhookSecret: string;
+  /** The lake's HTTPS/2 address, which the embedded Studio calls from the browser. */
+  studioApiHost: string;
+}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(options.sitePort),
+    SITE_URL: `http://localhost:${options.sitePort}`,
+    LAKE_PORT: String(options.lakePort),
+    LAKE_DATA_DIR: options.lakeDataDir,
+    SANITY_API_WRITE_TOKEN: options.token,
+    SANITY_WEBHOOK_SECRET: options.webhookSecret,
+    NEXT_PUBLIC_SANITY_API_HOST: options.studioApiHost,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  delete env.SANITY_PROJECT_ID;
+  return env;
+}
+
+/** The `next` CLI of the project at `root`, to run with the current Node. */
+export const nextBin = (root: string) =>
+  path.join(root, "node_modules", "next", "dist", "bin", "next");
