@@ -7,6 +7,12 @@ const nextConfig = {
   cacheComponents: true,
   reactStrictMode: true,
   poweredByHeader: false,
+  // PGlite loads its WebAssembly and data files from its own package folder at run time, so it
+  // is required from node_modules rather than bundled (Next already does this for `pg`).
+  serverExternalPackages: ["@electric-sql/pglite"],
+  // The site and the Studio have separate root layouts (app/(site), app/(studio)), so unmatched
+  // URLs get app/global-not-found.tsx, a whole document of its own.
+  experimental: { globalNotFound: true },
   images: {
     // Hosted Sanity serves assets from its CDN. The local lake has no image assets in the
     // content model yet; add its host here (and `dangerouslyAllowLocalIP`) when it does.

@@ -5,7 +5,7 @@ import { ThemeToggle } from "./theme-toggle";
 import "./site.css";
 
 // The public site's chrome: skip link, header with the mark and main navigation, footer.
-// The Studio shares the root layout but not this shell, so none of its CSS or fonts.
+// Rendered by components/site-document.tsx; the Studio has its own root layout and none of this.
 export function SiteShell({ children }: { children: ReactNode }) {
   return (
     <div className={`site ${sans.variable} ${serif.variable}`}>
@@ -27,6 +27,9 @@ export function SiteShell({ children }: { children: ReactNode }) {
               </li>
               <li>
                 <Link href="/search">Search</Link>
+              </li>
+              <li>
+                <Link href="/account">Account</Link>
               </li>
             </ul>
           </nav>

@@ -30,3 +30,10 @@ export const apiHost = isLocalProject
 export const apiVersion = "2025-02-19";
 
 export const studioBasePath = "/studio";
+
+/**
+ * The site that draft previews open on. Unset in the embedded Studio, which previews on its
+ * own origin; the standalone Studio (`npm run studio`) sets SANITY_STUDIO_SITE_URL.
+ */
+export const siteUrl: string | undefined =
+  process.env.SANITY_STUDIO_SITE_URL || process.env.NEXT_PUBLIC_SANITY_STUDIO_SITE_URL || undefined;

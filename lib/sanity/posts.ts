@@ -1,5 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
+import { sanityFetchDraft } from "./draft-fetch";
 import { sanityFetch } from "./fetch";
 import {
   allPostSlugsQuery,
@@ -112,6 +113,12 @@ export async function getPostBySlug(slug: string): Promise<Post | null> {
 
 export async function getPostBySlugOrNotFound(slug: string): Promise<Post> {
   return (await getPostBySlug(slug)) ?? notFound();
+}
+
+/** A post as its latest draft reads, for draft mode only: uncached, never on public pages. */
+export async function getPostDraftBySlugOrNotFound(slug: string): Promise<Post> {
+  const row = await sanityFetchDraft({ query: postBySlugQuery, params: { slug } });
+  return row ? toPost(row, slug) : notFound();
 }
 
 /** Other posts that link at least one of this post's tickers, newest first. */

@@ -1,4 +1,5 @@
 import { defineArrayMember, defineField, defineType } from "sanity";
+import { ChartSeriesInput } from "../components/chart-input/chart-series-input.tsx";
 import type { ChartPointValue, ChartSeriesValue } from "./rules.ts";
 import { validateChartPoint, validateChartSeries } from "./rules.ts";
 
@@ -77,6 +78,8 @@ export const chartType = defineType({
   name: "chart",
   title: "Chart",
   type: "object",
+  // Wide enough for the data table and the live chart side by side.
+  options: { modal: { type: "dialog", width: 2 } },
   fields: [
     defineField({
       name: "title",
@@ -103,7 +106,9 @@ export const chartType = defineType({
       name: "series",
       title: "Series",
       type: "array",
+      description: "Edit the figures as a table or paste them from a spreadsheet",
       of: [chartSeries],
+      components: { input: ChartSeriesInput },
       validation: (rule) => rule.custom<ChartSeriesValue[]>(validateChartSeries),
     }),
     defineField({

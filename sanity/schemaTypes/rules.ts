@@ -24,6 +24,7 @@ export function validateSymbol(symbol: string | undefined): true | string {
 export const LINK_SCHEMES = ["http", "https", "mailto"] as const;
 
 export type ChartPointValue = {
+  _type?: "chartPoint";
   _key?: string;
   label?: string;
   value?: number;
@@ -32,6 +33,7 @@ export type ChartPointValue = {
 };
 
 export type ChartSeriesValue = {
+  _type?: "chartSeries";
   _key?: string;
   name?: string;
   points?: ChartPointValue[];

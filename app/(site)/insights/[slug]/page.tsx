@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { draftMode } from "next/headers";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { JsonLd } from "@/components/json-ld";
@@ -10,11 +11,13 @@ import { env } from "@/lib/env";
 import { absoluteUrl } from "@/lib/site-url";
 import {
   getPostBySlugOrNotFound,
+  getPostDraftBySlugOrNotFound,
   listPostSlugs,
   listRelatedPosts,
   type Post,
 } from "@/lib/sanity/posts";
 import { ArticleHeader } from "./_components/article-header";
+import { DraftBanner } from "./_components/draft-banner";
 import { KeyPoints } from "./_components/key-points";
 import { RecommendedTopics } from "./_components/recommended-topics";
 import { TableOfContents } from "./_components/table-of-contents";
@@ -29,10 +32,14 @@ type Params = Promise<{ slug: string }>;
 // post then renders on its first visit (blocking, see InsightPage) and is cached from there.
 const UNLISTED_PLACEHOLDER = "__unlisted";
 
-async function postFrom(params: Params): Promise<Post> {
+// In draft mode (an editor's preview, /api/draft-mode/enable) the post is read as its latest
+// draft, uncached; otherwise as published, from the cache. Draft mode is off while prerendering.
+async function postFrom(params: Params): Promise<{ post: Post; isDraftMode: boolean }> {
   const { slug } = await params;
   if (slug === UNLISTED_PLACEHOLDER) notFound();
-  return getPostBySlugOrNotFound(slug);
+  const { isEnabled } = await draftMode();
+  const post = await (isEnabled ? getPostDraftBySlugOrNotFound : getPostBySlugOrNotFound)(slug);
+  return { post, isDraftMode: isEnabled };
 }
 
 export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
@@ -52,11 +59,12 @@ const canonicalUrl = (slug: string) =>
   absoluteUrl(`/insights/${encodeURIComponent(slug)}`, env.SITE_URL);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const post = await postFrom(params);
+  const { post, isDraftMode } = await postFrom(params);
   const url = canonicalUrl(post.slug);
   const card = socialCardImages(`/insights/${encodeURIComponent(post.slug)}`, post.title);
   return {
     title: post.title,
+    ...(isDraftMode ? { robots: { index: false, follow: false } } : {}),
     description: post.summary || undefined,
     alternates: { canonical: url },
     openGraph: {
@@ -79,7 +87,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 // byte and notFound() still sets the status. A boundary above this read would stream the shell
 // first and commit a 200 (Next 16 docs, "Streaming: the HTTP contract").
 export default async function InsightPage({ params }: { params: Params }) {
-  const post = await postFrom(params);
+  const { post, isDraftMode } = await postFrom(params);
   const headings = extractHeadings(post.body);
   const tickers = post.tickers.map((ticker) => ({
     key: ticker.key,
@@ -95,6 +103,7 @@ export default async function InsightPage({ params }: { params: Params }) {
 
   return (
     <article className="article">
+      {isDraftMode ? <DraftBanner path={`/insights/${encodeURIComponent(post.slug)}`} /> : null}
       <JsonLd data={newsArticle(post)} />
       <ArticleHeader
         title={post.title}
@@ -102,7 +111,7 @@ export default async function InsightPage({ params }: { params: Params }) {
         author={post.author}
         readingMinutes={minutes}
       />
-      <TickerStrip tickers={tickers} />
+      <TickerStrip tickers={tickers} path={`/insights/${post.slug}`} />
       <KeyPoints points={post.keyPoints} />
       <TableOfContents headings={headings} />
       <PortableBody value={post.body} headings={headings} tickers={tickers} />

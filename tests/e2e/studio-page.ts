@@ -1,0 +1,82 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+import { e2e } from "./env.ts";
+
+/**
+ * The real Sanity Studio at /studio, as an editor uses it. Sanity's own test ids
+ * (`field-<path>`, `action-publish`) where its DOM has no accessible name to go by.
+ */
+export class StudioPage {
+  constructor(readonly page: Page) {}
+
+  /**
+   * Opens the Studio logged in with the lake's token. Returns the first load by the browser's
+   * clock, from the start of navigation to the Studio's content menu on screen, then opens the
+   * post list.
+   */
+  async open(): Promise<{ firstLoadMs: number; postListMs: number }> {
+    await this.page.goto(`/studio#token=${e2e.token}`);
+    const postsLink = this.page.getByRole("link", { name: "Daily Insights" });
+    await expect(postsLink).toBeVisible({ timeout: 30_000 });
+    const firstLoadMs = await this.page.evaluate(() => Math.round(performance.now()));
+    await postsLink.click();
+    await expect(this.page.getByRole("link", { name: /The Great Rotation/ })).toBeVisible({
+      timeout: 30_000,
+    });
+    const postListMs = await this.page.evaluate(() => Math.round(performance.now()));
+    return { firstLoadMs, postListMs };
+  }
+
+  async createPost() {
+    await this.page.getByTestId("action-intent-button").click();
+    await expect(this.field("title")).toBeVisible();
+  }
+
+  field(path: string): Locator {
+    return this.page.getByTestId(`field-${path}`);
+  }
+
+  tab(name: "Content" | "Tickers" | "Details") {
+    return this.page.getByRole("tab", { name });
+  }
+
+  /** The dialog an array item or a body block is edited in (the innermost open one). */
+  get dialog(): Locator {
+    return this.page.getByRole("dialog").last();
+  }
+
+  async closeDialog() {
+    await this.dialog.getByRole("button", { name: "Close dialog" }).click();
+  }
+
+  /** Adds an item to the array field `name` and returns the dialog it opens in. */
+  async addItem(name: string): Promise<Locator> {
+    await this.field(name).getByRole("button", { name: "Add item" }).click();
+    await expect(this.dialog).toBeVisible();
+    return this.dialog;
+  }
+
+  /** A text field inside `scope` by its title, as Sanity labels it. */
+  input(scope: Locator, title: string): Locator {
+    return scope.getByLabel(title, { exact: true });
+  }
+
+  /** Picks the document whose preview matches `option` in a reference field within `scope`. */
+  async chooseReference(scope: Locator | Page, search: string, option: RegExp) {
+    await scope.getByPlaceholder("Type to search").fill(search);
+    await this.page
+      .locator("[data-ui=AutocompleteOption]")
+      .filter({ hasText: option })
+      .first()
+      .click();
+  }
+
+  /** Runs a document action from the menu beside Publish. */
+  async documentAction(name: string) {
+    await this.page.getByRole("button", { name: "Open document actions" }).click();
+    await this.page.getByRole("menuitem", { name }).click();
+  }
+
+  get publishButton(): Locator {
+    return this.page.getByTestId("action-publish");
+  }
+}
