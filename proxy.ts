@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { parsePageParam } from "@/lib/pagination";
 import { resolveSymbolSegment, tickerPath } from "@/lib/symbol-route";
 
@@ -10,8 +11,24 @@ import { resolveSymbolSegment, tickerPath } from "@/lib/symbol-route";
 //   navigations);
 // - `/?page=N` is rewritten to latest/[page], a dynamic segment whose unknown values render
 //   before anything is sent, so a page that does not exist is a real 404. Page 1 stays `/`.
+// And for reader pages: /account and /watchlist without a session cookie are a real 307 to
+// /signin (and back afterwards). Only the cookie's presence is checked here, an optimistic check; the page's
+// requireReader() checks the session itself.
 export function proxy(request: NextRequest) {
-  return request.nextUrl.pathname === "/" ? latestPage(request) : canonicalTicker(request);
+  const { pathname } = request.nextUrl;
+  if (pathname === "/") return latestPage(request);
+  if (READER_PAGES.has(pathname)) return signedOutToSignIn(request);
+  return canonicalTicker(request);
+}
+
+const READER_PAGES = new Set(["/account", "/watchlist"]);
+
+function signedOutToSignIn(request: NextRequest) {
+  if (hasSessionCookie(request.cookies)) return NextResponse.next();
+  const url = request.nextUrl.clone();
+  url.pathname = "/signin";
+  url.search = `?${new URLSearchParams({ callbackUrl: `${request.nextUrl.pathname}${request.nextUrl.search}` })}`;
+  return NextResponse.redirect(url, 307);
 }
 
 function latestPage(request: NextRequest) {
@@ -41,5 +58,5 @@ function canonicalTicker(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/", "/tickers/:symbol"],
+  matcher: ["/", "/tickers/:symbol", "/account", "/watchlist"],
 };

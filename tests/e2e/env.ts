@@ -9,6 +9,10 @@ export const e2e = {
   token: "e2e-local-lake-token-0123456789abcdef0123456789",
   webhookSecret: "e2e-local-webhook-secret-0123456789",
   dataDir: ".data/e2e-lake",
+  /** Reader sign-in: the secret of the test server, and the port of the SMTP server that the
+   * sign-in spec runs in-process and the site sends magic links to (E2E_SMTP_PORT). */
+  authSecret: "e2e-auth-secret-0123456789abcdef0123456789abcdef",
+  smtpPort: Number(process.env.E2E_SMTP_PORT ?? 2525),
 } as const;
 
 export const siteUrl = `http://localhost:${e2e.sitePort}`;

@@ -4,6 +4,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { startSeededLake } from "../../sanity/lake/seeded-lake.ts";
 import { e2e } from "./env.ts";
+import { nextBin, productionSiteEnv } from "./site-env.ts";
 
 const root = process.cwd();
 const dataDir = path.resolve(root, e2e.dataDir);
@@ -17,23 +18,27 @@ const { lake } = await startSeededLake({
   webhookSecret: e2e.webhookSecret,
 });
 
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: "production",
-  PORT: String(e2e.sitePort),
-  SITE_URL: `http://localhost:${e2e.sitePort}`,
-  LAKE_PORT: String(e2e.lakePort),
-  LAKE_DATA_DIR: dataDir,
-  SANITY_API_WRITE_TOKEN: e2e.token,
-  SANITY_WEBHOOK_SECRET: e2e.webhookSecret,
-  NEXT_PUBLIC_SANITY_API_HOST: lake.studioApiHost,
-  NEXT_TELEMETRY_DISABLED: "1",
-};
-delete env.SANITY_PROJECT_ID;
+const env = productionSiteEnv({
+  sitePort: e2e.sitePort,
+  lakePort: e2e.lakePort,
+  lakeDataDir: dataDir,
+  token: e2e.token,
+  webhookSecret: e2e.webhookSecret,
+  studioApiHost: lake.studioApiHost,
+});
+// Reader sign-in: magic links go to the SMTP server the sign-in spec starts (tests/support/smtp.ts).
+env.AUTH_SECRET = e2e.authSecret;
+env.EMAIL_SERVER = `smtp://127.0.0.1:${e2e.smtpPort}`;
+env.EMAIL_FROM = "Daily Insight <signin@daily-insight.test>";
 
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+// Reader data: a fresh PGlite folder each run, opened only by `next start` (never by the build).
+const pgliteDir = path.resolve(root, `.data/e2e-pglite-${e2e.sitePort}`);
+rmSync(pgliteDir, { recursive: true, force: true });
+env.PGLITE_DATA_DIR = pgliteDir;
+delete env.DATABASE_URL;
+
 function run(args: string[]) {
-  return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
+  return spawn(process.execPath, [nextBin(root), ...args], { stdio: "inherit", env });
 }
 
 const build = run(["build"]);

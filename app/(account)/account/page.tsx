@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireReader } from "@/lib/auth";
+import { signOutReader } from "./actions";
+
+export const metadata: Metadata = {
+  title: "Your account",
+  robots: { index: false, follow: false },
+};
+
+export default async function AccountPage() {
+  const reader = await requireReader("/account");
+  return (
+    <section className="account-panel">
+      <h1 className="page-title">Your account</h1>
+      <p>
+        Signed in as <strong>{reader.email}</strong>.
+      </p>
+      <p>
+        <Link href="/watchlist">Your watchlist and feed</Link>
+      </p>
+      <form action={signOutReader}>
+        <button type="submit" className="button">
+          Sign out
+        </button>
+      </form>
+    </section>
+  );
+}

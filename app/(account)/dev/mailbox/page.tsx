@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import Link from "next/link";
+import { readDevMailbox } from "@/lib/auth/dev-mailbox";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = {
+  title: "Dev mailbox",
+  robots: { index: false, follow: false },
+};
+
+const sentFormat = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "medium",
+  timeZone: "UTC",
+});
+
+// Development only: the sign-in emails that would have been sent, when EMAIL_SERVER is unset.
+export default async function DevMailboxPage() {
+  if (env.NODE_ENV === "production") notFound();
+  await connection();
+  const mails = readDevMailbox();
+  return (
+    <section className="account-panel">
+      <h1 className="page-title">Dev mailbox</h1>
+      <p className="page-intro">
+        Sign-in emails from this development server, newest first. With <code>EMAIL_SERVER</code>{" "}
+        set they go to that SMTP server instead.
+      </p>
+      {mails.length === 0 ? (
+        <p>
+          No email yet. <Link href="/signin">Request a sign-in link</Link>.
+        </p>
+      ) : (
+        <ol className="dev-mailbox">
+          {mails.map((mail) => (
+            <li key={mail.id} className="dev-mailbox__item">
+              <p className="dev-mailbox__meta">
+                To <strong>{mail.to}</strong> ·{" "}
+                <time dateTime={mail.sentAt}>{sentFormat.format(new Date(mail.sentAt))} UTC</time>
+              </p>
+              <p>
+                <a href={mail.url}>{mail.subject}</a>
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { enabledOAuthProviders, getReader } from "@/lib/auth";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { safeCallbackPath } from "@/lib/auth/sign-in-input";
+import { env } from "@/lib/env";
+import { EmailSignInForm } from "./_components/email-sign-in-form";
+import { OAuthButtons } from "./_components/oauth-buttons";
+
+export const metadata: Metadata = {
+  title: "Sign in",
+  description: "Sign in to Daily Insight with a link by email.",
+  robots: { index: false, follow: true },
+};
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const one = (name: string) => {
+    const value = params[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const callbackUrl = safeCallbackPath(one("callbackUrl"));
+  const reader = await getReader();
+  if (reader) {
+    return (
+      <section className="account-panel">
+        <h1 className="page-title">Sign in</h1>
+        <p className="account-notice">
+          You are signed in as <strong>{reader.email}</strong>.
+        </p>
+        <p>
+          <Link href={callbackUrl}>Continue</Link> · <Link href="/account">Your account</Link>
+        </p>
+      </section>
+    );
+  }
+  const error = signInErrorMessage({
+    error: one("error"),
+    limit: one("limit"),
+    retry: one("retry"),
+  });
+  return (
+    <section className="account-panel">
+      <h1 className="page-title">Sign in</h1>
+      {one("signedOut") ? (
+        <p className="account-notice" role="status">
+          You have signed out.
+        </p>
+      ) : null}
+      {error ? (
+        <p className="account-notice account-notice--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <EmailSignInForm callbackUrl={callbackUrl} />
+      <OAuthButtons providers={enabledOAuthProviders(env)} callbackUrl={callbackUrl} />
+    </section>
+  );
+}
