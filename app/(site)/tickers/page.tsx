@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { StatusMessage } from "@/components/status-message";
+import { WatchToggle } from "@/components/watchlist/watch-toggle";
 import { listTickers } from "@/lib/sanity/tickers";
 import { tickerPath } from "@/lib/symbol-route";
+import { toggleWatch } from "../../(account)/watchlist/actions";
 
 export const metadata: Metadata = {
   title: "Tickers",
@@ -39,6 +41,9 @@ async function TickerTable() {
             <th scope="col">Symbol</th>
             <th scope="col">Name</th>
             <th scope="col">Insights</th>
+            <th scope="col">
+              <span className="visually-hidden">Watch</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -56,6 +61,14 @@ async function TickerTable() {
                 ) : null}
               </td>
               <td>{ticker.postCount}</td>
+              <td>
+                <WatchToggle
+                  symbol={ticker.symbol}
+                  action={toggleWatch}
+                  returnTo="/tickers"
+                  compact
+                />
+              </td>
             </tr>
           ))}
         </tbody>

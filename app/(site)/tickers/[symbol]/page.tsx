@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { FormattedDate } from "@/components/formatted-date";
 import { StatusMessage } from "@/components/status-message";
+import { WatchToggle } from "@/components/watchlist/watch-toggle";
 import {
   getTickerBySymbolOrNotFound,
   listPostsForTicker,
@@ -10,6 +11,7 @@ import {
 } from "@/lib/sanity/tickers";
 import { resolveSymbolSegment, tickerPath } from "@/lib/symbol-route";
 import { socialCardImages } from "@/lib/og/metadata";
+import { toggleWatch } from "../../../(account)/watchlist/actions";
 
 type Params = Promise<{ symbol: string }>;
 
@@ -67,6 +69,11 @@ export default async function TickerPage({ params }: { params: Params }) {
         <p className="ticker-header__symbol">{ticker.symbol}</p>
         <h1 className="page-title">{ticker.name}</h1>
         {facts.length > 0 ? <p className="ticker-header__facts">{facts.join(" · ")}</p> : null}
+        <WatchToggle
+          symbol={ticker.symbol}
+          action={toggleWatch}
+          returnTo={tickerPath(ticker.symbol)}
+        />
         {ticker.description ? (
           <p className="ticker-header__description">{ticker.description}</p>
         ) : null}

@@ -1,10 +1,16 @@
 import { TickerChip } from "@/components/ticker-chip";
+import { WatchlistMatches } from "@/components/watchlist/watchlist-matches";
+import { WatchToggle } from "@/components/watchlist/watch-toggle";
+import { toggleWatch } from "../../../../(account)/watchlist/actions";
 
 /** The tickers this post discusses, each with the post's note on why it matters. */
 export function TickerStrip({
   tickers,
+  path,
 }: {
   tickers: ReadonlyArray<{ key: string; symbol: string; name: string; note: string }>;
+  /** The article's path, to come back to after signing in to watch. */
+  path: string;
 }) {
   if (tickers.length === 0) return null;
   return (
@@ -15,14 +21,18 @@ export function TickerStrip({
       <ul className="ticker-strip__list">
         {tickers.map((ticker) => (
           <li key={ticker.key} className="ticker-strip__item">
-            <p className="ticker-strip__head">
+            <div className="ticker-strip__head">
               <TickerChip symbol={ticker.symbol} name={ticker.name} />
               <span className="ticker-strip__name">{ticker.name}</span>
-            </p>
+              <WatchToggle symbol={ticker.symbol} action={toggleWatch} returnTo={path} compact />
+            </div>
             {ticker.note ? <p className="ticker-strip__note">{ticker.note}</p> : null}
           </li>
         ))}
       </ul>
+      <WatchlistMatches
+        tickers={tickers.map(({ symbol, name, note }) => ({ symbol, name, note }))}
+      />
     </section>
   );
 }

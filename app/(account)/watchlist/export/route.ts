@@ -1,0 +1,28 @@
+import { getReader } from "@/lib/auth";
+import { getDb } from "@/lib/db";
+import { errorResponse } from "@/lib/errors";
+import { watchlistCsv } from "@/lib/queries/watchlist-csv";
+
+// One of the reader's lists as a CSV download. Another reader's list id answers 404, exactly
+// as an id that does not exist.
+export async function GET(request: Request): Promise<Response> {
+  const reader = await getReader();
+  if (!reader) {
+    const signIn = new URL("/signin", request.url);
+    signIn.searchParams.set("callbackUrl", "/watchlist");
+    return Response.redirect(signIn, 303);
+  }
+  const listId = new URL(request.url).searchParams.get("list") ?? "";
+  try {
+    const { filename, csv } = await watchlistCsv(await getDb(), reader.id, listId);
+    return new Response(csv, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${filename}"`,
+        "cache-control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

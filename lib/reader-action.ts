@@ -1,0 +1,55 @@
+import "server-only";
+import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import { getReader, type Reader } from "@/lib/auth";
+import { isAppError } from "@/lib/errors";
+
+// Every reader mutation goes through readerAction: authenticate, validate with zod, run (the
+// queries check that the list belongs to the reader), then refresh. Reader data is never put
+// in the shared cache — it is per reader and must be current on every instance — so there is
+// no tag to update; refresh() re-renders the page the reader is on with what they just wrote.
+
+export type ActionState =
+  { status: "idle" } | { status: "done"; message: string } | { status: "refused"; message: string };
+
+export const idleState: ActionState = { status: "idle" };
+
+/** Paths on this site only, so a form cannot send a reader elsewhere after signing in. */
+export function safeReturnTo(value: FormDataEntryValue | null, fallback: string): string {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//")
+    ? value
+    : fallback;
+}
+
+/**
+ * A server action for a reader's form, usable with useActionState and without JavaScript.
+ * `run` returns the message to show; an AppError below 500 becomes a refusal with its message.
+ */
+export function readerAction<Schema extends z.ZodType>(
+  schema: Schema,
+  run: (input: z.infer<Schema>, reader: Reader) => Promise<string>,
+): (previous: ActionState, formData: FormData) => Promise<ActionState> {
+  return async (_previous, formData) => {
+    const reader = await getReader();
+    if (!reader) {
+      const returnTo = safeReturnTo(formData.get("returnTo"), "/watchlist");
+      redirect(`/signin?${new URLSearchParams({ callbackUrl: returnTo })}`);
+    }
+    const input = schema.safeParse(Object.fromEntries(formData));
+    if (!input.success) {
+      return { status: "refused", message: input.error.issues[0]?.message ?? "Check the form." };
+    }
+    let message: string;
+    try {
+      message = await run(input.data, reader);
+    } catch (error) {
+      if (isAppError(error) && error.status < 500)
+        return { status: "refused", message: error.message };
+      console.error(error);
+      return { status: "refused", message: "Something went wrong on our side. Please try again." };
+    }
+    refresh();
+    return { status: "done", message };
+  };
+}
