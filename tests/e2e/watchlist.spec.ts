@@ -114,3 +114,62 @@ test("a signed-out reader who stars a ticker is asked to sign in and comes back"
   await watch.click();
   await expect(page).toHaveURL(`${siteUrl}/signin?callbackUrl=%2Ftickers%2FSPY`);
 });
+
+test("a reader stars without JavaScript, then orders, renames and prunes their lists", async ({
+  browser,
+  context,
+  page,
+  smtp,
+}) => {
+  await new SignInPage(page).signInByEmail(smtp, newAddress("gardener"));
+
+  // Without JavaScript the star is a plain form post in the same session.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    await noScript.addCookies(await context.cookies());
+    const plain = await noScript.newPage();
+    await plain.goto("/tickers/QQQ");
+    await plain.locator(".ticker-header").getByRole("button", { name: "Watch" }).click();
+    await plain.waitForLoadState();
+    await plain.goto("/watchlist");
+    await expect(
+      plain.getByRole("region", { name: "My watchlist" }).getByRole("link", { name: "QQQ" }),
+    ).toBeVisible();
+  } finally {
+    await noScript.close();
+  }
+
+  await page.goto("/watchlist");
+  const list = page.getByRole("region", { name: "My watchlist" });
+  const symbols = list.locator(".watchlist-item__head .ticker-chip");
+  await list.getByLabel("Add a ticker").fill("spy");
+  await list.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(symbols).toHaveText(["QQQ", "SPY"]);
+  await list.getByLabel("Add a ticker").fill("QQQ");
+  await list.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(list.getByRole("status").filter({ hasText: "QQQ" })).toHaveText(
+    "QQQ is already on this list.",
+  );
+
+  await list.getByRole("button", { name: "Move up SPY" }).click();
+  await expect(symbols).toHaveText(["SPY", "QQQ"]);
+  await list.getByRole("button", { name: "Remove QQQ" }).click();
+  await expect(symbols).toHaveText(["SPY"]);
+
+  await list.getByText("Rename or delete this list").click();
+  await list.getByLabel("New name").fill("Index funds");
+  await list.getByRole("button", { name: "Rename", exact: true }).click();
+  const renamed = page.getByRole("region", { name: "Index funds" });
+  await expect(renamed.locator(".watchlist-item__head .ticker-chip")).toHaveText(["SPY"]);
+
+  await page.getByLabel("New list").fill("Mega caps");
+  await page.getByRole("button", { name: "Create list" }).click();
+  const second = page.getByRole("region", { name: "Mega caps" });
+  await expect(second).toBeVisible();
+  await second.getByText("Rename or delete this list").click();
+  await second.getByRole("button", { name: "Delete “Mega caps” and its 0 tickers" }).click();
+  await expect(second).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Index funds" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Mega caps" })).toHaveCount(0);
+});
