@@ -1,28 +1,14 @@
 "use client";
 
-import { useEffect } from "react";
-import { StatusMessage } from "@/components/status-message";
+import { ErrorMessage } from "@/components/error-message";
 
-export default function SiteError({
-  error,
-  retry,
-}: {
+export default function SiteError(props: {
   error: Error & { digest?: string };
   retry: () => void;
 }) {
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
-
   return (
-    <StatusMessage title="Something went wrong">
-      <p>This page could not be loaded just now. Please try again in a moment.</p>
-      {error.digest ? <p>Reference: {error.digest}</p> : null}
-      <p>
-        <button type="button" className="button" onClick={() => retry()}>
-          Try again
-        </button>
-      </p>
-    </StatusMessage>
+    <ErrorMessage {...props}>
+      This page could not be loaded just now. Please try again in a moment.
+    </ErrorMessage>
   );
 }

@@ -7,6 +7,7 @@ import { listPostsForSymbols } from "@/lib/sanity/watchlist-feed";
 import { MAX_WATCHLISTS_PER_READER } from "@/lib/watchlist-rules";
 import { createList, toggleWatch } from "./actions";
 import { ActionForm } from "./_components/action-form";
+import { AddTickerField } from "./_components/add-ticker-field";
 import { WatchlistCard } from "./_components/watchlist-card";
 import { WatchlistFeed } from "./_components/watchlist-feed";
 import "./watchlist.css";
@@ -53,21 +54,7 @@ async function Watchlists() {
               <h2 id="first-list">Start your watchlist</h2>
               <ActionForm action={toggleWatch} className="watchlist-form">
                 <input type="hidden" name="intent" value="watch" />
-                <label htmlFor="first-symbol">Add a ticker</label>
-                <div className="watchlist-form__row">
-                  <input
-                    id="first-symbol"
-                    name="symbol"
-                    list="ticker-suggestions"
-                    autoComplete="off"
-                    required
-                    maxLength={20}
-                    placeholder="IWM"
-                  />
-                  <button type="submit" className="button">
-                    Add
-                  </button>
-                </div>
+                <AddTickerField id="first-symbol" />
               </ActionForm>
             </section>
           ) : (

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { WatchlistWithItems } from "@/lib/queries/watchlists";
 import { addSymbol, deleteList, moveSymbol, removeSymbol, renameList, saveNote } from "../actions";
 import { ActionForm } from "./action-form";
+import { AddTickerField } from "./add-ticker-field";
 
 const addedFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
@@ -27,23 +28,7 @@ export function WatchlistCard({
 
       <ActionForm action={addSymbol} className="watchlist-form">
         <input type="hidden" name="watchlistId" value={id} />
-        <label htmlFor={`add-${id}`}>Add a ticker</label>
-        <div className="watchlist-form__row">
-          <input
-            id={`add-${id}`}
-            name="symbol"
-            list="ticker-suggestions"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            required
-            maxLength={20}
-            placeholder="IWM"
-          />
-          <button type="submit" className="button">
-            Add
-          </button>
-        </div>
+        <AddTickerField id={`add-${id}`} />
       </ActionForm>
 
       {list.items.length === 0 ? (

@@ -1,0 +1,24 @@
+/** The symbol input of an "Add a ticker" form, with suggestions from the page's datalist. */
+export function AddTickerField({ id }: { id: string }) {
+  return (
+    <>
+      <label htmlFor={id}>Add a ticker</label>
+      <div className="watchlist-form__row">
+        <input
+          id={id}
+          name="symbol"
+          list="ticker-suggestions"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          required
+          maxLength={20}
+          placeholder="IWM"
+        />
+        <button type="submit" className="button">
+          Add
+        </button>
+      </div>
+    </>
+  );
+}
