@@ -13,6 +13,7 @@ export const metadata: Metadata = siteMetadata;
 // appear); for the same reason this group has no loading.tsx. Signed-out readers are redirected
 // in proxy.ts, where the status can still be a real 307. The reading pages in (site) never read
 // the session and stay cached.
+// Each page repeats it: `next dev` checks pages on their own and reports them otherwise.
 export const instant = false;
 
 export default function AccountLayout({ children }: { children: ReactNode }) {

@@ -8,6 +8,9 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
+// Blocking, per request: see app/(account)/layout.tsx (development checks each page).
+export const instant = false;
+
 export default async function AccountPage() {
   const reader = await requireReader("/account");
   return (

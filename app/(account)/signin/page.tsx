@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { enabledOAuthProviders, getReader } from "@/lib/auth";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { safeCallbackPath } from "@/lib/auth/sign-in-input";
@@ -15,7 +16,13 @@ export const metadata: Metadata = {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+// Blocking, per request: see app/(account)/layout.tsx (development checks each page).
+export const instant = false;
+
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+  // Per request from the first line: Auth.js draws random values for a signed-out reader,
+  // which Next refuses while it could still be prerendering.
+  await connection();
   const params = await searchParams;
   const one = (name: string) => {
     const value = params[name];

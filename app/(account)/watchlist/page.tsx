@@ -19,6 +19,8 @@ export const metadata: Metadata = {
 
 // Rendered whole per request, without a <Suspense> fallback, so that every form works without
 // JavaScript (see app/(account)/layout.tsx); proxy.ts sends signed-out readers to /signin.
+export const instant = false;
+
 export default async function WatchlistPage() {
   return (
     <div className="watchlist-page">

@@ -17,6 +17,9 @@ const sentFormat = new Intl.DateTimeFormat("en-GB", {
 });
 
 // Development only: the sign-in emails that would have been sent, when EMAIL_SERVER is unset.
+// Blocking, per request: see app/(account)/layout.tsx (development checks each page).
+export const instant = false;
+
 export default async function DevMailboxPage() {
   if (env.NODE_ENV === "production") notFound();
   await connection();

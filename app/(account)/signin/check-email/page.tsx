@@ -10,6 +10,9 @@ export const metadata: Metadata = {
 };
 
 // Auth.js sends the reader here (pages.verifyRequest) once the link is on its way.
+// Blocking, per request: see app/(account)/layout.tsx (development checks each page).
+export const instant = false;
+
 export default function CheckEmailPage() {
   const usesDevMailbox = !env.EMAIL_SERVER && env.NODE_ENV !== "production";
   return (
