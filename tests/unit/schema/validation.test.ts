@@ -1,36 +1,18 @@
-import { validateDocument } from "@sanity/validation";
-import type { ValidationClient } from "@sanity/validation";
-import { createSchema } from "sanity";
-import type { SanityDocument } from "sanity";
-import { describe, expect, it } from "vitest";
-import { schemaTypes } from "../../../sanity/schemaTypes/index.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestLake, type TestLake } from "../lake/fixture.ts";
+import { describeMarker, studioMarkers } from "../studio/studio-validation.ts";
 
-// The schema run through Sanity's own validator, as the Studio runs it.
-const schema = createSchema({ name: "default", types: schemaTypes });
-const client = {
-  fetch: async () => true,
-  getDataUrl: () => "",
-  observable: {},
-  withConfig: () => client,
-};
+// The schema run through Sanity's own validator, as the Studio runs it, against an empty lake.
+let lake: TestLake;
+beforeAll(async () => {
+  lake = await startTestLake();
+});
+afterAll(async () => {
+  await lake?.cleanup();
+});
 
 async function messagesFor(document: Record<string, unknown>) {
-  const { markers } = await validateDocument({
-    document: {
-      _id: "drafts.doc",
-      _createdAt: "",
-      _updatedAt: "",
-      _rev: "",
-      ...document,
-    } as SanityDocument,
-    schema,
-    client: client as unknown as ValidationClient,
-    getDocumentExists: async () => true,
-  });
-  return markers.map(
-    (marker) =>
-      `${marker.path.map((p) => (typeof p === "object" ? "[]" : p)).join(".")}: ${marker.message}`,
-  );
+  return (await studioMarkers(document, lake.client)).map(describeMarker);
 }
 
 const linkPost = (href: string) => ({

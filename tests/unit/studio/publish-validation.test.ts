@@ -1,17 +1,12 @@
-import { validateDocumentWithWorkspace } from "@sanity/validation";
-import { getFallbackLocaleSource } from "@sanity/validation/_internal";
-import { createSchema } from "sanity";
-import type { SanityDocument, SlugIsUniqueValidator } from "sanity";
+import type { SlugIsUniqueValidator } from "sanity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postType } from "../../../sanity/schemaTypes/post.ts";
 import { readSeedDocuments, seedDataset } from "../../../sanity/seed/seed.ts";
 import { startTestLake, type TestLake } from "../lake/fixture.ts";
-import { schemaTypes } from "../../../sanity/schemaTypes/index.ts";
-import { postType } from "../../../sanity/schemaTypes/post.ts";
+import { describeMarker, studioMarkers } from "./studio-validation.ts";
 
-// What stops a publish in the Studio: the post and ticker schema run through Sanity's own
-// validator, with a client on a real lake seeded with the seed post, so uniqueness is asked of
-// the dataset exactly as the Studio asks it.
-const schema = createSchema({ name: "default", types: schemaTypes });
+// What stops a publish in the Studio: errors from Sanity's validator, run as the Studio runs
+// it, asking a real lake seeded with the seed post about uniqueness.
 let lake: TestLake;
 beforeAll(async () => {
   lake = await startTestLake();
@@ -22,31 +17,8 @@ afterAll(async () => {
 });
 
 async function errorsFor(document: Record<string, unknown>) {
-  // As the Studio validates (environment "studio"): Sanity's plain validateDocument runs as the
-  // CLI, which adds an unknown-fields check to object fields with `.warning()` and so turns
-  // every rule of such a field (the slug's too) into a warning.
-  const markers = await validateDocumentWithWorkspace({
-    document: {
-      _id: "drafts.doc",
-      _createdAt: "",
-      _updatedAt: "",
-      _rev: "",
-      ...document,
-    } as SanityDocument,
-    workspace: {
-      schema,
-      getClient: ({ apiVersion }) => lake.client.withConfig({ apiVersion }),
-      i18n: getFallbackLocaleSource(),
-    },
-    getDocumentExists: async () => true,
-    environment: "studio",
-  });
-  return markers
-    .filter((marker) => marker.level === "error")
-    .map(
-      (marker) =>
-        `${marker.path.map((p) => (typeof p === "object" ? "[]" : p)).join(".")}: ${marker.message}`,
-    );
+  const markers = await studioMarkers(document, lake.client);
+  return markers.filter((marker) => marker.level === "error").map(describeMarker);
 }
 
 const post = (extra: Record<string, unknown> = {}) => ({
