@@ -65,9 +65,16 @@ async function Watchlists() {
           {lists.length < MAX_WATCHLISTS_PER_READER ? (
             <ActionForm action={createList} className="watchlist-form watchlist-new">
               <label htmlFor="new-list">New list</label>
-              <div className="watchlist-form__row">
-                <input id="new-list" name="name" required maxLength={60} placeholder="Small caps" />
-                <button type="submit" className="button button--quiet">
+              <div className="account-form__row">
+                <input
+                  className="account-form__input"
+                  id="new-list"
+                  name="name"
+                  required
+                  maxLength={60}
+                  placeholder="Small caps"
+                />
+                <button type="submit" className="button button--secondary">
                   Create list
                 </button>
               </div>

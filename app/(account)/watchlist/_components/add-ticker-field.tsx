@@ -3,8 +3,9 @@ export function AddTickerField({ id }: { id: string }) {
   return (
     <>
       <label htmlFor={id}>Add a ticker</label>
-      <div className="watchlist-form__row">
+      <div className="account-form__row">
         <input
+          className="account-form__input"
           id={id}
           name="symbol"
           list="ticker-suggestions"

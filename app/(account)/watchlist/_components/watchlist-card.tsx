@@ -53,14 +53,15 @@ export function WatchlistCard({
                 <input type="hidden" name="watchlistId" value={id} />
                 <input type="hidden" name="symbol" value={item.symbol} />
                 <label htmlFor={`note-${id}-${item.symbol}`}>Private note on {item.symbol}</label>
-                <div className="watchlist-form__row">
+                <div className="account-form__row">
                   <input
+                    className="account-form__input"
                     id={`note-${id}-${item.symbol}`}
                     name="note"
                     defaultValue={item.note ?? ""}
                     maxLength={500}
                   />
-                  <button type="submit" className="button button--quiet">
+                  <button type="submit" className="button button--secondary">
                     Save note
                   </button>
                 </div>
@@ -70,7 +71,7 @@ export function WatchlistCard({
                   <input type="hidden" name="watchlistId" value={id} />
                   <input type="hidden" name="symbol" value={item.symbol} />
                   <input type="hidden" name="to" value={Math.max(index - 1, 0)} />
-                  <button type="submit" className="button button--quiet" disabled={index === 0}>
+                  <button type="submit" className="button button--secondary" disabled={index === 0}>
                     Move up<span className="visually-hidden"> {item.symbol}</span>
                   </button>
                 </ActionForm>
@@ -80,7 +81,7 @@ export function WatchlistCard({
                   <input type="hidden" name="to" value={index + 1} />
                   <button
                     type="submit"
-                    className="button button--quiet"
+                    className="button button--secondary"
                     disabled={index === list.items.length - 1}
                   >
                     Move down<span className="visually-hidden"> {item.symbol}</span>
@@ -89,7 +90,7 @@ export function WatchlistCard({
                 <ActionForm action={removeSymbol}>
                   <input type="hidden" name="watchlistId" value={id} />
                   <input type="hidden" name="symbol" value={item.symbol} />
-                  <button type="submit" className="button button--quiet">
+                  <button type="submit" className="button button--secondary">
                     Remove<span className="visually-hidden"> {item.symbol}</span>
                   </button>
                 </ActionForm>
@@ -104,15 +105,16 @@ export function WatchlistCard({
         <ActionForm action={renameList} className="watchlist-form">
           <input type="hidden" name="watchlistId" value={id} />
           <label htmlFor={`rename-${id}`}>New name</label>
-          <div className="watchlist-form__row">
+          <div className="account-form__row">
             <input
+              className="account-form__input"
               id={`rename-${id}`}
               name="name"
               defaultValue={list.name}
               required
               maxLength={60}
             />
-            <button type="submit" className="button button--quiet">
+            <button type="submit" className="button button--secondary">
               Rename
             </button>
           </div>
