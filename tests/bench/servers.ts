@@ -12,7 +12,9 @@ import { nextBin, productionSiteEnv } from "../e2e/site-env.ts";
 
 const root = process.cwd();
 const workDir = path.join(os.tmpdir(), "daily-insight-bench");
-const PORTS = { site: 3310, lake: 3311, bare: 3312 } as const;
+// BENCH_PORT moves the three ports aside when another run shares the machine.
+const BASE_PORT = Number(process.env.BENCH_PORT ?? 3310);
+const PORTS = { site: BASE_PORT, lake: BASE_PORT + 1, bare: BASE_PORT + 2 } as const;
 const TOKEN = "bench-local-lake-token-0123456789abcdef01234567";
 const WEBHOOK_SECRET = "bench-local-webhook-secret-0123456789";
 
