@@ -2,6 +2,7 @@ import { conflict, invalid } from "./errors.ts";
 import { getDraftId, getPublishedId } from "./ids.ts";
 import { createDocument, isRecord, patchDocument } from "./mutations.ts";
 import type { MutateOptions } from "./mutations.ts";
+import { strengthenOnPublish } from "./references.ts";
 import type { WorkingSet } from "./working-set.ts";
 import type { Doc } from "./types.ts";
 
@@ -61,7 +62,7 @@ const HANDLERS: Record<string, (ws: WorkingSet, action: Action, options: MutateO
     checkRevision(draft, action.ifDraftRevisionId, draftId);
     checkRevision(published, action.ifPublishedRevisionId, publishedId);
     const { _originalId: _ignored, ...content } = draft;
-    const doc: Doc = { ...content, _id: publishedId };
+    const doc: Doc = { ...strengthenOnPublish(content), _id: publishedId };
     ws.put(publishedId, doc, { createOrReplace: doc });
     ws.put(draftId, null, { delete: { id: draftId } });
   },

@@ -80,6 +80,43 @@ describe("actions API", () => {
     expect(await t.client.getDocument("drafts.a1")).toMatchObject({ title: "Edited" });
   });
 
+  it("publish strengthens the references the Studio created in place, as the Content Lake does", async () => {
+    // A reference field's "Create new" links a document that is not published yet: weak, marked
+    // _strengthenOnPublish, with `weak: true` in the marker when the schema wants it weak.
+    const createdInPlace = (ref: string, weak?: boolean) => ({
+      _type: "reference",
+      _ref: ref,
+      _weak: true,
+      _strengthenOnPublish: {
+        type: "ticker",
+        ...(weak ? { weak } : {}),
+        template: { id: "ticker" },
+      },
+    });
+    await t.client.createOrReplace({
+      _id: "drafts.s1",
+      _type: "post",
+      title: "Strengthen",
+      tickers: [
+        { _key: "a", ticker: createdInPlace("ticker-new") },
+        { _key: "b", ticker: createdInPlace("ticker-weak", true) },
+        { _key: "c", ticker: { _type: "reference", _ref: "ticker-old", _weak: true } },
+      ],
+    });
+    await t.client.action({
+      actionType: "sanity.action.document.publish",
+      draftId: "drafts.s1",
+      publishedId: "s1",
+    });
+    const published = await t.client.getDocument("s1");
+    expect(published?.tickers).toEqual([
+      { _key: "a", ticker: { _type: "reference", _ref: "ticker-new" } },
+      { _key: "b", ticker: { _type: "reference", _ref: "ticker-weak", _weak: true } },
+      { _key: "c", ticker: { _type: "reference", _ref: "ticker-old", _weak: true } },
+    ]);
+    await t.client.delete("s1");
+  });
+
   it("delete removes the published document and the listed drafts in one transaction", async () => {
     await t.client.action({
       actionType: "sanity.action.document.publish",
