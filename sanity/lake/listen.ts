@@ -19,8 +19,11 @@ export async function handleListen(ctx: RequestContext, datasetName: string): Pr
   const { query, params } = queryFromUrl(url);
   const tree = parseQuery(query, params);
   const dataset = await ctx.lake.datasets.get(datasetName);
+  // The Listen API's defaults: no result, no previous revision, mutations included. Clients
+  // only ever send `true` for the first two (@sanity/client drops false flags), so the
+  // Studio's listeners that leave them out must not get whole documents on every event.
   const options = {
-    includeResult: flag(url.searchParams.get("includeResult"), true),
+    includeResult: flag(url.searchParams.get("includeResult"), false),
     includePrevious: flag(url.searchParams.get("includePreviousRevision"), false),
     includeMutations: flag(url.searchParams.get("includeMutations"), true),
     mendoza: url.searchParams.get("effectFormat") === "mendoza",
