@@ -61,6 +61,13 @@ test("an editor writes, is stopped by a missing note, publishes and previews a d
 
   await studio.createPost();
   await studio.field("title").getByRole("textbox").fill(title);
+  // The post list shows it at once, as a draft alone (its status on hover) and so without the
+  // published dot; Sanity 6.16 draws the draft ring only beside a published version.
+  const listed = studio.postListItem(title);
+  const status = await studio.statusTooltip(listed);
+  await expect(status).toContainText("Draft");
+  await expect(status).not.toContainText("Published");
+  expect(await studio.statusMarkers(listed)).toEqual([]);
   await page.locator("#summary").fill("What the Russell 2000 does after a record run.");
 
   // A key point.
@@ -131,6 +138,7 @@ test("an editor writes, is stopped by a missing note, publishes and previews a d
   const acknowledged = Date.now();
   const post = await published();
   expect(post).toMatchObject({ slug, tickers: ["IWM", "SPY"] });
+  await expect.poll(() => studio.statusMarkers(listed)).toEqual(["published"]);
 
   try {
     // The article, both ticker pages, the home page and its card, within 2 s of the publish.
@@ -169,6 +177,10 @@ test("an editor writes, is stopped by a missing note, publishes and previews a d
         timeout: 15_000,
       })
       .toBe(draftTitle);
+    // In the list: the draft's ring beside the published dot.
+    await expect
+      .poll(() => studio.statusMarkers(studio.postListItem(draftTitle)))
+      .toEqual(["draft", "published"]);
 
     // "Preview draft" stores Sanity's preview secret and opens the article in draft mode.
     const [preview] = await Promise.all([

@@ -79,4 +79,42 @@ export class StudioPage {
   get publishButton(): Locator {
     return this.page.getByTestId("action-publish");
   }
+
+  /** The row of a post in the Daily Insights list, by its title. */
+  postListItem(title: string): Locator {
+    return this.page.getByTestId("document-list-pane").getByRole("link").filter({ hasText: title });
+  }
+
+  /**
+   * The status markers on a list row, in order: `draft` (the ring: unpublished changes) and
+   * `published` (the dot). Sanity draws them as icons without an accessible name.
+   */
+  statusMarkers(row: Locator): Promise<string[]> {
+    return row
+      .locator("[data-status]")
+      .evaluateAll((icons) => icons.map((icon) => icon.getAttribute("data-status") ?? ""));
+  }
+
+  /**
+   * The tooltip a list row shows on hover, naming each version of the document (Draft,
+   * Published) with its time. Sanity UI's tooltips have no role; the open one is the visible one.
+   */
+  async statusTooltip(row: Locator): Promise<Locator> {
+    await row.hover();
+    return this.page.locator("[data-ui=Tooltip]").filter({ visible: true });
+  }
+
+  /** The rightmost open document, e.g. one created from a reference field. */
+  get lastDocumentPane(): Locator {
+    return this.page.getByTestId("document-pane").last();
+  }
+
+  /** Closes a document pane opened beside another (its ✕ has no accessible name). */
+  async closePane(pane: Locator) {
+    await pane
+      .getByRole("link")
+      .or(pane.getByRole("button"))
+      .filter({ has: this.page.locator("[data-sanity-icon=close]") })
+      .click();
+  }
 }
