@@ -1,7 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { e2e, lakeClient } from "./env.ts";
 import { expect, seedPost, test } from "./fixtures.ts";
-import { StudioPage } from "./studio-page.ts";
+import { blockHostedAddresses, StudioPage, prepareOfflineStudio } from "./studio-page.ts";
 
 // The editor's side, end to end in the real Studio against the local lake: a post with two
 // ticker mentions, a key point and a chart pasted from CSV; a mention without a note stops the
@@ -24,26 +24,13 @@ type Published = { _id: string; slug: string; title: string; tickers: string[] }
 // Room for the Studio's panes and the chart dialog's table and chart side by side.
 test.use({ viewport: { width: 1600, height: 1200 } });
 
-test.beforeEach(async ({ page }) => {
-  // Sanity-hosted addresses the Studio reaches for (fonts, version check) are not needed offline.
-  await page.route(/^https?:\/\/(?!localhost|127\.0\.0\.1|local\.localhost)/, (route) =>
-    route.abort(),
-  );
-});
-
 test("an editor writes, is stopped by a missing note, publishes and previews a draft", async ({
   page,
   request,
   expectConsoleError,
 }) => {
   test.setTimeout(240_000);
-  // What the Studio logs offline by design (/work/shared/lake-protocol.md): its version check
-  // against Sanity's servers fails, and the lake answers the presence websocket with a 404.
-  expectConsoleError(/Failed to fetch version for package|WebSocket connection to .*\/socket\//);
-  expectConsoleError(/Failed to load resource: net::ERR_FAILED/);
-  expectConsoleError(/Not Found - No route for GET \/(projects|data\/history)\//);
-  // Endpoints the lake leaves out answer 4xx (grants, schedules, help); the Studio logs each.
-  expectConsoleError(/status of 4\d\d \(\) \(https:\/\/local\.localhost:/);
+  await prepareOfflineStudio(page, expectConsoleError);
   const client = lakeClient();
   const studio = new StudioPage(page);
   const stamp = Date.now();
@@ -220,9 +207,7 @@ test("reader pages load none of the Studio's JavaScript", async ({ browser }) =>
   const scriptsOf = async (path: string, ready: (page: Page) => Promise<void>) => {
     const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
     const page = await context.newPage();
-    await page.route(/^https?:\/\/(?!localhost|127\.0\.0\.1|local\.localhost)/, (route) =>
-      route.abort(),
-    );
+    await blockHostedAddresses(page);
     const scripts = new Map<string, Promise<string>>();
     page.on("response", (response) => {
       if (response.request().resourceType() !== "script") return;

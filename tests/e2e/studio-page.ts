@@ -2,6 +2,31 @@ import { expect, type Locator, type Page } from "@playwright/test";
 import { e2e } from "./env.ts";
 
 /**
+ * The Studio offline, as every Studio spec runs it: Sanity-hosted addresses it reaches for
+ * (fonts, the version check) are blocked, and what it logs by design without them is expected
+ * (/work/shared/lake-protocol.md): the failed version check, the presence websocket and history
+ * the lake answers with a 404, and the 4xx of endpoints the lake leaves out (grants, schedules,
+ * help).
+ */
+export async function prepareOfflineStudio(
+  page: Page,
+  expectConsoleError: (pattern: RegExp) => void,
+) {
+  await blockHostedAddresses(page);
+  expectConsoleError(/Failed to fetch version for package|WebSocket connection to .*\/socket\//);
+  expectConsoleError(/Failed to load resource: net::ERR_FAILED/);
+  expectConsoleError(/Not Found - No route for GET \/(projects|data\/history)\//);
+  expectConsoleError(/status of 4\d\d \(\) \(https:\/\/local\.localhost:/);
+}
+
+/** Aborts every request that leaves this machine (the Studio's Sanity-hosted addresses). */
+export async function blockHostedAddresses(page: Page) {
+  await page.route(/^https?:\/\/(?!localhost|127\.0\.0\.1|local\.localhost)/, (route) =>
+    route.abort(),
+  );
+}
+
+/**
  * The real Sanity Studio at /studio, as an editor uses it. Sanity's own test ids
  * (`field-<path>`, `action-publish`) where its DOM has no accessible name to go by.
  */

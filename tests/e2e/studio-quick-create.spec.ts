@@ -1,6 +1,6 @@
 import { lakeClient } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
-import { StudioPage } from "./studio-page.ts";
+import { StudioPage, prepareOfflineStudio } from "./studio-page.ts";
 
 // A ticker that does not exist yet is created from a post's ticker mention, in place: the
 // reference field's "Create" opens the new ticker beside the post, the editor fills it in and
@@ -12,22 +12,12 @@ type Post = { _id: string; tickers?: Mention[] };
 
 test.use({ viewport: { width: 1600, height: 1200 } });
 
-test.beforeEach(async ({ page }) => {
-  await page.route(/^https?:\/\/(?!localhost|127\.0\.0\.1|local\.localhost)/, (route) =>
-    route.abort(),
-  );
-});
-
 test("a missing ticker is created from the mention's reference field and linked", async ({
   page,
   expectConsoleError,
 }) => {
   test.setTimeout(240_000);
-  // What the Studio logs offline by design (see studio-editing.spec.ts).
-  expectConsoleError(/Failed to fetch version for package|WebSocket connection to .*\/socket\//);
-  expectConsoleError(/Failed to load resource: net::ERR_FAILED/);
-  expectConsoleError(/Not Found - No route for GET \/(projects|data\/history)\//);
-  expectConsoleError(/status of 4\d\d \(\) \(https:\/\/local\.localhost:/);
+  await prepareOfflineStudio(page, expectConsoleError);
   const client = lakeClient();
   const studio = new StudioPage(page);
   const stamp = Date.now();
