@@ -4,7 +4,9 @@ import { badRequest } from "./errors.ts";
 import { parseQuery, runQuery } from "./groq.ts";
 import { readJson, sendBytes, sendJson } from "./http.ts";
 import { isPublicId } from "./ids.ts";
+import { syncTag } from "./live.ts";
 import { isRecord } from "./mutations.ts";
+import { contentSourceMap, sourceMapMode } from "./source-map.ts";
 import type { Doc } from "./types.ts";
 
 // Reads: GROQ queries, documents by id and the NDJSON export.
@@ -17,8 +19,9 @@ export async function handleQuery(ctx: RequestContext, datasetName: string): Pro
   if (perspective !== "published") requireToken(ctx);
   const dataset = await ctx.lake.datasets.get(datasetName);
   const tree = parseQuery(query, params);
-  const view = ctx.auth === "token" ? perspective : "public";
-  const result = await runQuery(tree, dataset.view(view), {
+  const viewName = ctx.auth === "token" ? perspective : "public";
+  const view = dataset.view(viewName);
+  const result = await runQuery(tree, view, {
     params,
     identity: identityOf(ctx),
     projectId: ctx.lake.projectId,
@@ -27,8 +30,10 @@ export async function handleQuery(ctx: RequestContext, datasetName: string): Pro
   const envelope: Record<string, unknown> = {
     ms: Math.round(performance.now() - started),
     result,
-    syncTags: [],
+    syncTags: [syncTag(datasetName, viewName)],
   };
+  const sourceMap = sourceMapMode(ctx.url.searchParams.get("resultSourceMap"));
+  if (sourceMap) envelope.resultSourceMap = contentSourceMap(result, view, sourceMap);
   if (ctx.url.searchParams.get("returnQuery") !== "false") envelope.query = query;
   sendJson(ctx.req, ctx.res, 200, envelope);
 }

@@ -6,6 +6,7 @@ import { LakeError, notFound, unauthorized } from "./errors.ts";
 import { authenticate, corsHeaders, sendJson } from "./http.ts";
 import type { Req, Res } from "./http.ts";
 import { handleListen } from "./listen.ts";
+import { handleLiveEvents } from "./live.ts";
 import { handleStudioRoute } from "./studio-routes.ts";
 
 type Handler = (ctx: RequestContext, ...groups: string[]) => Promise<void>;
@@ -17,6 +18,7 @@ const ROUTES: Array<{ method: string; pattern: RegExp; handler: Handler }> = [
   { method: "POST", pattern: /^\/data\/mutate\/([^/]+)$/, handler: handleMutate },
   { method: "POST", pattern: /^\/data\/actions\/([^/]+)$/, handler: handleActions },
   { method: "GET", pattern: /^\/data\/listen\/([^/]+)$/, handler: handleListen },
+  { method: "GET", pattern: /^\/data\/live\/events\/([^/]+)$/, handler: handleLiveEvents },
   { method: "GET", pattern: /^\/data\/export\/([^/]+)$/, handler: handleExport },
   { method: "POST", pattern: /^\/data\/import\/([^/]+)$/, handler: handleImport },
   {

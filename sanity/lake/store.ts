@@ -20,6 +20,7 @@ export class Dataset {
   private readonly views: ViewCache;
   private readonly listeners = new Set<CommitListener>();
   private lock: Promise<unknown> = Promise.resolve();
+  private lastCommitted: string | undefined;
 
   private constructor(name: string, docs: Map<string, Doc>, log: TransactionLog) {
     this.name = name;
@@ -57,6 +58,11 @@ export class Dataset {
     return this.views.get(perspective);
   }
 
+  /** The id of the last transaction made durable since the dataset was opened. */
+  get lastTransactionId(): string | undefined {
+    return this.lastCommitted;
+  }
+
   onCommit(listener: CommitListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -85,6 +91,7 @@ export class Dataset {
       ts: tx.timestamp,
       docs: tx.changes.map((change) => ({ id: change.id, doc: change.after })),
     });
+    this.lastCommitted = tx.id;
     for (const listener of this.listeners) {
       try {
         listener(this.name, tx);
