@@ -13,6 +13,7 @@ export default defineConfig([
     "sanity/dist/**",
     "test-results/**",
     "playwright-report/**",
+    ".tmp/**",
     "lib/sanity/types.ts",
     "sanity.types.ts",
   ]),

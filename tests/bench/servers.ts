@@ -53,10 +53,14 @@ async function copySources(from: string, to: string, modules: string): Promise<v
   await rm(keptCache, { recursive: true, force: true });
   await rename(cache, keptCache).catch(() => undefined);
   await rm(to, { recursive: true, force: true });
+  // A TMPDIR inside the checkout (e.g. TMPDIR=$PWD/.tmp) holds the copy itself.
+  const tmp = path.resolve(os.tmpdir());
   for (const entry of await readdir(from)) {
     // .env.local holds the developer's own lake token; the bench passes its environment itself.
     if (SKIP.has(entry) || entry.startsWith(".env")) continue;
-    await cp(path.join(from, entry), path.join(to, entry), {
+    const source = path.join(from, entry);
+    if (tmp === source || tmp.startsWith(`${source}${path.sep}`)) continue;
+    await cp(source, path.join(to, entry), {
       recursive: true,
       filter: (source) => path.basename(source) !== ".next",
     });
