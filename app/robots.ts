@@ -4,7 +4,7 @@ import { absoluteUrl } from "@/lib/site-url";
 
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: { userAgent: "*", allow: "/", disallow: ["/studio", "/api/"] },
+    rules: { userAgent: "*", allow: "/", disallow: ["/studio", "/api/", "/draft/"] },
     sitemap: absoluteUrl("/sitemap.xml", env.SITE_URL),
   };
 }

@@ -1,8 +1,18 @@
 import { visionTool } from "@sanity/vision";
 import { defineConfig } from "sanity";
+import { presentationTool } from "sanity/presentation";
 import { structureTool } from "sanity/structure";
-import { apiHost, apiVersion, dataset, isLocalProject, projectId, studioBasePath } from "./env.ts";
+import {
+  apiHost,
+  apiVersion,
+  dataset,
+  isLocalProject,
+  projectId,
+  siteUrl,
+  studioBasePath,
+} from "./env.ts";
 import { PreviewDraftAction } from "./components/preview-draft-action.tsx";
+import { resolve } from "./presentation.ts";
 import { schemaTypes } from "./schemaTypes/index.ts";
 import { structure } from "./structure.ts";
 
@@ -32,7 +42,20 @@ export default defineConfig({
   basePath: studioBasePath,
   ...localLake,
   ...offlineFeatures,
-  plugins: [structureTool({ structure }), visionTool({ defaultApiVersion: apiVersion })],
+  plugins: [
+    structureTool({ structure }),
+    // The site in an iframe, in draft mode: Presentation stores a preview secret and opens
+    // /api/draft-mode/enable (as "Preview draft" does), then the site's <VisualEditing /> draws
+    // click-to-edit overlays. Embedded, the site is the Studio's own origin.
+    presentationTool({
+      previewUrl: {
+        ...(siteUrl ? { initial: siteUrl } : {}),
+        previewMode: { enable: "/api/draft-mode/enable" },
+      },
+      resolve,
+    }),
+    visionTool({ defaultApiVersion: apiVersion }),
+  ],
   schema: { types: schemaTypes },
   document: {
     actions: (actions, { schemaType }) =>

@@ -115,9 +115,15 @@ export async function getPostBySlugOrNotFound(slug: string): Promise<Post> {
   return (await getPostBySlug(slug)) ?? notFound();
 }
 
-/** A post as its latest draft reads, for draft mode only: uncached, never on public pages. */
-export async function getPostDraftBySlugOrNotFound(slug: string): Promise<Post> {
-  const row = await sanityFetchDraft({ query: postBySlugQuery, params: { slug } });
+/**
+ * A post as its latest draft reads, for draft mode only: uncached, never on public pages. With
+ * `stega`, its text carries the Presentation tool's edit info (for the page, not its metadata).
+ */
+export async function getPostDraftBySlugOrNotFound(
+  slug: string,
+  { stega = false }: { stega?: boolean } = {},
+): Promise<Post> {
+  const row = await sanityFetchDraft({ query: postBySlugQuery, params: { slug }, stega });
   return row ? toPost(row, slug) : notFound();
 }
 

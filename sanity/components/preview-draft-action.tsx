@@ -3,6 +3,7 @@ import { createPreviewSecret } from "@sanity/preview-url-secret/create-secret";
 import { useState } from "react";
 import { useClient, useCurrentUser, type DocumentActionComponent } from "sanity";
 import { apiVersion, siteUrl } from "../env.ts";
+import { postPreviewPath } from "../presentation.ts";
 
 type PostLike = { slug?: { current?: string } } | null;
 
@@ -10,7 +11,7 @@ type PostLike = { slug?: { current?: string } } | null;
 export function draftModeUrl(site: string, secret: string, slug: string): string {
   const url = new URL("/api/draft-mode/enable", site);
   url.searchParams.set("sanity-preview-secret", secret);
-  url.searchParams.set("sanity-preview-pathname", `/insights/${encodeURIComponent(slug)}`);
+  url.searchParams.set("sanity-preview-pathname", postPreviewPath(slug));
   return url.toString();
 }
 

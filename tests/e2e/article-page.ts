@@ -1,4 +1,13 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { stegaClean } from "@sanity/client/stega";
+
+/**
+ * An element's text as a reader sees it. In draft mode the article's text also carries Sanity's
+ * stega edit info (invisible characters read by the Presentation tool's overlays).
+ */
+export async function visibleText(locator: Locator): Promise<string> {
+  return stegaClean(((await locator.textContent()) ?? "").trim());
+}
 
 /** The regions of /insights/[slug], found the way a reader's assistive technology finds them. */
 export class ArticlePage {

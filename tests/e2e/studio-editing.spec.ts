@@ -1,7 +1,13 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { visibleText } from "./article-page.ts";
 import { e2e, lakeClient } from "./env.ts";
 import { expect, seedPost, test } from "./fixtures.ts";
-import { blockHostedAddresses, StudioPage, prepareOfflineStudio } from "./studio-page.ts";
+import {
+  blockHostedAddresses,
+  keepScreenshot,
+  prepareOfflineStudio,
+  StudioPage,
+} from "./studio-page.ts";
 
 // The editor's side, end to end in the real Studio against the local lake: a post with two
 // ticker mentions, a key point and a chart pasted from CSV; a mention without a note stops the
@@ -11,13 +17,6 @@ import { blockHostedAddresses, StudioPage, prepareOfflineStudio } from "./studio
 
 const CSV = "Index,Forward P/E\nRussell 2000,18\n“S&P 500”,22-26\n".replace(/[“”]/g, '"');
 const NOTE_REQUIRED = "Every ticker mention needs a note on why it matters";
-
-/** Written under test-results/ (kept after the run) and attached to the report. */
-async function keepScreenshot(name: string, target: Page | Locator) {
-  const path = test.info().outputPath(`${name.replaceAll(" ", "-")}.png`);
-  await target.screenshot({ path });
-  await test.info().attach(name, { path, contentType: "image/png" });
-}
 
 type Published = { _id: string; slug: string; title: string; tickers: string[] } | null;
 
@@ -177,7 +176,9 @@ test("an editor writes, is stopped by a missing note, publishes and previews a d
     await expect(preview).toHaveURL(new RegExp(`/insights/${slug}$`));
     const banner = preview.getByRole("complementary", { name: "Draft preview" });
     await expect(banner).toBeVisible();
-    await expect(preview.getByRole("heading", { level: 1 })).toHaveText(draftTitle);
+    await expect
+      .poll(() => visibleText(preview.getByRole("heading", { level: 1 })))
+      .toBe(draftTitle);
     await keepScreenshot("draft banner", preview);
 
     // The public page, and every public reading of it, still show the published title.

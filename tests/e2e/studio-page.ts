@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import { e2e } from "./env.ts";
 
 /**
@@ -17,6 +17,13 @@ export async function prepareOfflineStudio(
   expectConsoleError(/Failed to load resource: net::ERR_FAILED/);
   expectConsoleError(/Not Found - No route for GET \/(projects|data\/history)\//);
   expectConsoleError(/status of 4\d\d \(\) \(https:\/\/local\.localhost:/);
+}
+
+/** Written under test-results/ (kept after the run) and attached to the report. */
+export async function keepScreenshot(name: string, target: Page | Locator) {
+  const path = test.info().outputPath(`${name.replaceAll(" ", "-")}.png`);
+  await target.screenshot({ path });
+  await test.info().attach(name, { path, contentType: "image/png" });
 }
 
 /** Aborts every request that leaves this machine (the Studio's Sanity-hosted addresses). */

@@ -1,0 +1,103 @@
+import { stegaClean } from "next-sanity";
+import { Suspense } from "react";
+import { JsonLd } from "@/components/json-ld";
+import { PostCard } from "@/components/post-card";
+import { extractHeadings } from "@/components/portable-text/headings";
+import { PortableBody } from "@/components/portable-text/portable-body";
+import { readingMinutes } from "@/components/portable-text/reading-time";
+import { env } from "@/lib/env";
+import { socialCardImages } from "@/lib/og/metadata";
+import { listRelatedPosts, type Post } from "@/lib/sanity/posts";
+import { absoluteUrl } from "@/lib/site-url";
+import { ArticleHeader } from "./article-header";
+import { DraftBanner } from "./draft-banner";
+import { KeyPoints } from "./key-points";
+import { RecommendedTopics } from "./recommended-topics";
+import { TableOfContents } from "./table-of-contents";
+import { TickerStrip } from "./ticker-strip";
+import "./article.css";
+
+/** The same address the sitemap and feed give for a post. */
+export const canonicalUrl = (slug: string) =>
+  absoluteUrl(`/insights/${encodeURIComponent(slug)}`, env.SITE_URL);
+
+/**
+ * A post's article, for the reader's page and for the draft preview (app/(site)/draft), which
+ * reads the post with stega edit info in its text; JSON-LD is always written without it.
+ */
+export function InsightArticle({ post, isDraftMode }: { post: Post; isDraftMode: boolean }) {
+  const headings = extractHeadings(post.body);
+  const tickers = post.tickers.map((ticker) => ({
+    key: ticker.key,
+    id: ticker.id,
+    symbol: ticker.symbol,
+    name: ticker.name ?? ticker.symbol,
+    note: ticker.note,
+  }));
+  const minutes = readingMinutes(
+    post.body,
+    post.keyPoints.map((point) => `${point.label} ${point.text}`),
+  );
+
+  return (
+    <article className="article">
+      {isDraftMode ? <DraftBanner path={`/insights/${encodeURIComponent(post.slug)}`} /> : null}
+      <JsonLd data={newsArticle(isDraftMode ? stegaClean(post) : post)} />
+      <ArticleHeader
+        title={post.title}
+        publishedAt={post.publishedAt}
+        author={post.author}
+        readingMinutes={minutes}
+      />
+      <TickerStrip tickers={tickers} path={`/insights/${post.slug}`} />
+      <KeyPoints points={post.keyPoints} />
+      <TableOfContents headings={headings} />
+      <PortableBody value={post.body} headings={headings} tickers={tickers} />
+      <RecommendedTopics topics={post.recommendedTopics} />
+      <Suspense fallback={null}>
+        <MorePosts post={post} />
+      </Suspense>
+    </article>
+  );
+}
+
+async function MorePosts({ post }: { post: Post }) {
+  const related = await listRelatedPosts(post);
+  if (related.length === 0) return null;
+  return (
+    <section className="more-posts" aria-labelledby="more-posts-title">
+      <h2 id="more-posts-title">More on these tickers</h2>
+      <ul className="post-list">
+        {related.map((item) => (
+          <li key={item.id}>
+            <PostCard {...item} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function newsArticle(post: Post) {
+  const url = canonicalUrl(post.slug);
+  const card = socialCardImages(`/insights/${encodeURIComponent(post.slug)}`, post.title);
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: post.title,
+    image: card.openGraph.map((image) => image.url),
+    description: post.summary || undefined,
+    datePublished: post.publishedAt ?? undefined,
+    url,
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    author: post.author
+      ? { "@type": "Organization", name: post.author.name }
+      : { "@type": "Organization", name: "Daily Insight" },
+    publisher: { "@type": "Organization", name: "Daily Insight", url: env.SITE_URL },
+    about: post.tickers.map((ticker) => ({
+      "@type": "Thing",
+      name: ticker.name ?? ticker.symbol,
+      alternateName: ticker.symbol,
+    })),
+  };
+}
