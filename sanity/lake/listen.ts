@@ -1,13 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { identityOf } from "./context.ts";
 import type { RequestContext } from "./context.ts";
+import { holdEventStream } from "./event-stream.ts";
 import { queryFromUrl } from "./read-routes.ts";
 import { matchesQuery, parseQuery } from "./groq.ts";
 import { corsHeaders, flag } from "./http.ts";
 import { isPublicId, isVersionId } from "./ids.ts";
 import type { Transaction } from "./types.ts";
-
-const HEARTBEAT_MS = 20_000;
 
 /**
  * `GET /data/listen/<ds>`: server-sent events. A `welcome` first (the Studio's lists wait for
@@ -91,14 +90,5 @@ export async function handleListen(ctx: RequestContext, datasetName: string): Pr
     }
   };
   const unsubscribe = dataset.onCommit(onTransaction);
-  const heartbeat = setInterval(() => res.write(":\n\n"), HEARTBEAT_MS);
-  heartbeat.unref();
-  ctx.lake.streams.add(res);
-  await new Promise<void>((resolve) => {
-    res.on("close", resolve);
-    req.on("close", resolve);
-  });
-  clearInterval(heartbeat);
-  unsubscribe();
-  ctx.lake.streams.delete(res);
+  await holdEventStream(ctx, unsubscribe);
 }

@@ -1,5 +1,6 @@
 import { requireToken } from "./context.ts";
 import type { RequestContext } from "./context.ts";
+import { holdEventStream } from "./event-stream.ts";
 import { httpError } from "./errors.ts";
 import { corsHeaders, flag } from "./http.ts";
 import { isPrivateId } from "./ids.ts";
@@ -15,8 +16,6 @@ import type { Transaction } from "./types.ts";
 // invalidates both; a draft change only the second, and reaches only `includeDrafts` streams,
 // which need a token. Positions are transaction ids: a stream resumed (`Last-Event-ID`) from
 // anything but the latest transaction gets a `restart` (refetch everything), as the API allows.
-
-const HEARTBEAT_MS = 20_000;
 
 type TagScope = "published" | "drafts";
 
@@ -61,14 +60,5 @@ export async function handleLiveEvents(ctx: RequestContext, datasetName: string)
     if (tags.length > 0)
       res.write(`event: message\nid: ${tx.id}\ndata: ${JSON.stringify({ tags })}\n\n`);
   });
-  const heartbeat = setInterval(() => res.write(":\n\n"), HEARTBEAT_MS);
-  heartbeat.unref();
-  ctx.lake.streams.add(res);
-  await new Promise<void>((resolve) => {
-    res.on("close", resolve);
-    req.on("close", resolve);
-  });
-  clearInterval(heartbeat);
-  unsubscribe();
-  ctx.lake.streams.delete(res);
+  await holdEventStream(ctx, unsubscribe);
 }
