@@ -29,7 +29,11 @@ export function SiteShell({ children }: { children: ReactNode }) {
                 <Link href="/search">Search</Link>
               </li>
               <li>
-                <Link href="/account">Account</Link>
+                {/* Per reader and never cached: prefetching it from every page would cost a
+                    session lookup (or the sign-in redirect) per page view, for one click. */}
+                <Link href="/account" prefetch={false}>
+                  Account
+                </Link>
               </li>
             </ul>
           </nav>
