@@ -1,7 +1,5 @@
-import type { MutationEvent } from "@sanity/client";
-import { firstValueFrom, filter, take, toArray } from "rxjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestLake } from "./fixture.ts";
+import { collectMutations, startTestLake } from "./fixture.ts";
 import type { TestLake } from "./fixture.ts";
 
 // What the Studio's document lists read to mark a post's status (sanity 6.16's preview store):
@@ -43,11 +41,17 @@ describe("document status reads", () => {
   });
 
   it("tells the preview listener when a draft appears and goes, without results or mutations", async () => {
-    const events = t.client.listen(
+    // The preview listener's own options (sanity 6.16).
+    const received = await collectMutations(
+      t.client,
       "*",
-      {},
+      3,
+      async () => {
+        await t.client.create({ _id: "drafts.edited-2", _type: "post", title: "Edits" });
+        await t.client.create({ _id: "versions.r1.edited-2", _type: "post", title: "Release" });
+        await t.client.delete("drafts.edited-2");
+      },
       {
-        events: ["welcome", "mutation"],
         includeResult: false,
         includePreviousRevision: false,
         includeMutations: false,
@@ -56,24 +60,6 @@ describe("document status reads", () => {
         effectFormat: "mendoza",
       },
     );
-    let welcomed!: () => void;
-    const welcome = new Promise<void>((resolve) => (welcomed = resolve));
-    const mutations = firstValueFrom(
-      events.pipe(
-        filter((event) => {
-          if (event.type === "welcome") welcomed();
-          return event.type === "mutation";
-        }),
-        take(3),
-        toArray(),
-      ),
-    ) as Promise<MutationEvent[]>;
-    await welcome;
-    await t.client.create({ _id: "drafts.edited-2", _type: "post", title: "Edits" });
-    await t.client.create({ _id: "versions.r1.edited-2", _type: "post", title: "Release" });
-    await t.client.delete("drafts.edited-2");
-
-    const received = await mutations;
     expect(received.map(({ documentId, transition }) => ({ documentId, transition }))).toEqual([
       { documentId: "drafts.edited-2", transition: "appear" },
       { documentId: "versions.r1.edited-2", transition: "appear" },

@@ -6,7 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { deflateSync, crc32 } from "node:zlib";
 import { localLakeClient } from "../../../sanity/lake/seeded-lake.ts";
-import type { SanityClient } from "@sanity/client";
+import type { ListenOptions, MutationEvent, SanityClient } from "@sanity/client";
+import { firstValueFrom, filter, take, toArray } from "rxjs";
 import { startLake } from "../../../sanity/lake/server.ts";
 import type { Lake, LakeOptions } from "../../../sanity/lake/server.ts";
 
@@ -168,4 +169,33 @@ export async function request(
     // Not JSON: keep the text.
   }
   return { status: response.status, body, headers: response.headers };
+}
+
+/**
+ * Listens to `query` with `options`, waits for the welcome event, then runs `act` and collects
+ * the next `count` mutation events.
+ */
+export async function collectMutations(
+  client: SanityClient,
+  query: string,
+  count: number,
+  act: () => Promise<unknown>,
+  options: ListenOptions = { effectFormat: "mendoza", includePreviousRevision: true },
+): Promise<MutationEvent[]> {
+  const events = client.listen(query, {}, { ...options, events: ["welcome", "mutation"] });
+  let welcomed!: () => void;
+  const welcome = new Promise<void>((resolve) => (welcomed = resolve));
+  const mutations = firstValueFrom(
+    events.pipe(
+      filter((event) => {
+        if (event.type === "welcome") welcomed();
+        return event.type === "mutation";
+      }),
+      take(count),
+      toArray(),
+    ),
+  ) as Promise<MutationEvent[]>;
+  await welcome;
+  await act();
+  return mutations;
 }

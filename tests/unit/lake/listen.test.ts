@@ -1,7 +1,5 @@
-import type { MutationEvent } from "@sanity/client";
-import { firstValueFrom, filter, take, toArray } from "rxjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestLake } from "./fixture.ts";
+import { collectMutations, startTestLake } from "./fixture.ts";
 import type { TestLake } from "./fixture.ts";
 
 let t: TestLake;
@@ -12,38 +10,9 @@ afterAll(async () => {
   await t.cleanup();
 });
 
-/** Subscribes, waits for the welcome event, then runs `act` and collects `count` mutation events. */
-async function collect(
-  client: TestLake["client"],
-  query: string,
-  count: number,
-  act: () => Promise<unknown>,
-): Promise<MutationEvent[]> {
-  const events = client.listen(
-    query,
-    {},
-    { events: ["welcome", "mutation"], effectFormat: "mendoza", includePreviousRevision: true },
-  );
-  let welcomed!: () => void;
-  const welcome = new Promise<void>((resolve) => (welcomed = resolve));
-  const mutations = firstValueFrom(
-    events.pipe(
-      filter((event) => {
-        if (event.type === "welcome") welcomed();
-        return event.type === "mutation";
-      }),
-      take(count),
-      toArray(),
-    ),
-  ) as Promise<MutationEvent[]>;
-  await welcome;
-  await act();
-  return mutations;
-}
-
 describe("listen", () => {
   it("streams a mutation event with the client's transaction id as the new revision", async () => {
-    const [event] = await collect(t.client, '*[_type == "post"]', 1, () =>
+    const [event] = await collectMutations(t.client, '*[_type == "post"]', 1, () =>
       t.client
         .transaction()
         .create({ _id: "l1", _type: "post", title: "hello" })
@@ -66,7 +35,7 @@ describe("listen", () => {
   });
 
   it("reports update and disappear transitions as documents leave the filter", async () => {
-    const events = await collect(
+    const events = await collectMutations(
       t.client,
       '*[_type == "post" && title == "hello"]',
       2,
@@ -80,7 +49,7 @@ describe("listen", () => {
   });
 
   it("does not send drafts to listeners without a token", async () => {
-    const events = await collect(t.anonymousClient, '*[_type == "post"]', 1, async () => {
+    const events = await collectMutations(t.anonymousClient, '*[_type == "post"]', 1, async () => {
       await t.client.create({ _id: "drafts.secret", _type: "post", title: "secret" });
       await t.client.create({ _id: "visible", _type: "post", title: "public" });
     });
