@@ -1,22 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumFlags, chromiumPath } from "./tests/chromium.ts";
 import { siteUrl } from "./tests/e2e/env.ts";
 
 const isCI = Boolean(process.env.CI);
 
-// Debian's Chromium (no browser download here). These flags keep it off the network it
-// cannot reach and let it run as root in CI.
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-};
+const chromium = { executablePath: chromiumPath, args: chromiumFlags };
 
 export default defineConfig({
   testDir: "tests/e2e",

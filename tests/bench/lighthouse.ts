@@ -7,17 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import { median, type Figure, type SuiteResult } from "./figure.ts";
 import type { Servers } from "./servers.ts";
+import { chromiumFlags, chromiumPath } from "../chromium.ts";
 
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const CHROME_FLAGS = ["--headless=new", ...chromiumFlags];
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 type Category = (typeof CATEGORIES)[number];
 const BUDGET: Record<Category, number> = {
@@ -81,7 +73,7 @@ export async function benchLighthouse(servers: Servers): Promise<SuiteResult> {
   const bare = await servers.bare();
   const pages = ["/", site.articlePath, "/tickers/IWM"];
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    chromePath: chromiumPath,
     chromeFlags: CHROME_FLAGS,
   });
   const figures: Figure[] = [];
