@@ -117,6 +117,15 @@ test("other missing pages are 404s too, never a 200 or a 500", async ({ request 
   }
 });
 
+test("/favicon.ico leads to the site's icon", async ({ request }) => {
+  const redirect = await request.get("/favicon.ico", { maxRedirects: 0 });
+  expect(redirect.status()).toBe(308);
+  expect(new URL(redirect.headers()["location"] ?? "", "http://x").pathname).toBe("/icon.svg");
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});
+
 test("a lower-case symbol redirects permanently to the canonical ticker page", async ({
   page,
   request,
