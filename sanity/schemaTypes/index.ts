@@ -3,7 +3,7 @@ import { authorType } from "./author.ts";
 import { blockContentType } from "./block-content.ts";
 import { chartType } from "./chart.ts";
 import { keyPointType } from "./key-point.ts";
-import { postType } from "./post.ts";
+import { postType } from "./post.tsx";
 import { tickerMentionType } from "./ticker-mention.ts";
 import { tickerType } from "./ticker.ts";
 

@@ -48,12 +48,15 @@ test("an editor writes, is stopped by a missing note, publishes and previews a d
   await studio.createPost();
   await studio.field("title").getByRole("textbox").fill(title);
   // The post list shows it at once, as a draft alone (its status on hover) and so without the
-  // published dot; Sanity 6.16 draws the draft ring only beside a published version.
+  // published dot. Sanity 6.16 draws the draft ring only beside a published version, so the
+  // post's own icon marks it as never published.
   const listed = studio.postListItem(title);
   const status = await studio.statusTooltip(listed);
   await expect(status).toContainText("Draft");
   await expect(status).not.toContainText("Published");
   expect(await studio.statusMarkers(listed)).toEqual([]);
+  await expect(listed.getByRole("img", { name: "Not published" })).toBeVisible();
+  await keepScreenshot("post list with a new draft", page.getByTestId("document-list-pane"));
   await page.locator("#summary").fill("What the Russell 2000 does after a record run.");
 
   // A key point.
@@ -125,6 +128,7 @@ test("an editor writes, is stopped by a missing note, publishes and previews a d
   const post = await published();
   expect(post).toMatchObject({ slug, tickers: ["IWM", "SPY"] });
   await expect.poll(() => studio.statusMarkers(listed)).toEqual(["published"]);
+  await expect(listed.getByRole("img", { name: "Not published" })).toHaveCount(0);
 
   try {
     // The article, both ticker pages, the home page and its card, within 2 s of the publish.
@@ -167,6 +171,9 @@ test("an editor writes, is stopped by a missing note, publishes and previews a d
     await expect
       .poll(() => studio.statusMarkers(studio.postListItem(draftTitle)))
       .toEqual(["draft", "published"]);
+    await expect(
+      studio.postListItem(draftTitle).getByRole("img", { name: "Not published" }),
+    ).toHaveCount(0);
 
     // "Preview draft" stores Sanity's preview secret and opens the article in draft mode.
     const [preview] = await Promise.all([

@@ -1,6 +1,6 @@
 import type { SlugIsUniqueValidator } from "sanity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postType } from "../../../sanity/schemaTypes/post.ts";
+import { postType } from "../../../sanity/schemaTypes/post.tsx";
 import { readSeedDocuments, seedDataset } from "../../../sanity/seed/seed.ts";
 import { startTestLake, type TestLake } from "../lake/fixture.ts";
 import { describeMarker, studioMarkers } from "./studio-validation.ts";

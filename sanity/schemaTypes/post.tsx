@@ -2,6 +2,7 @@ import { defineArrayMember, defineField, defineType } from "sanity";
 import type { TickerMentionValue } from "./rules.ts";
 import { validateUniqueTickerMentions } from "./rules.ts";
 import { uniqueSlug } from "./unique.ts";
+import { PostMedia } from "../components/post-publish-state.tsx";
 
 const recommendedTopic = defineArrayMember({
   name: "recommendedTopic",
@@ -112,6 +113,7 @@ export const postType = defineType({
   ],
   preview: {
     select: {
+      id: "_id",
       title: "title",
       publishedAt: "publishedAt",
       symbol0: "tickers.0.ticker.symbol",
@@ -121,13 +123,20 @@ export const postType = defineType({
       symbol4: "tickers.4.ticker.symbol",
       symbol5: "tickers.5.ticker.symbol",
     },
-    prepare: ({ title, publishedAt, symbol0, symbol1, symbol2, symbol3, symbol4, symbol5 }) => {
-      const symbols = [symbol0, symbol1, symbol2, symbol3, symbol4].filter(Boolean);
-      const date = typeof publishedAt === "string" ? publishedAt.slice(0, 10) : "Not scheduled";
+    prepare: ({ id, title, ...value }) => {
       return {
         title: title || "Untitled insight",
-        subtitle: [date, symbols.join(" ") + (symbol5 ? " …" : "")].filter(Boolean).join(" · "),
+        subtitle: postSubtitleText(value),
+        media: <PostMedia documentId={typeof id === "string" ? id : undefined} />,
       };
     },
   },
 });
+
+/** "2026-01-16 · IWM SPY": the date a post is (to be) published and up to five of its symbols. */
+export function postSubtitleText(value: Record<string, unknown>): string {
+  const { publishedAt, symbol0, symbol1, symbol2, symbol3, symbol4, symbol5 } = value;
+  const symbols = [symbol0, symbol1, symbol2, symbol3, symbol4].filter(Boolean);
+  const date = typeof publishedAt === "string" ? publishedAt.slice(0, 10) : "Not scheduled";
+  return [date, symbols.join(" ") + (symbol5 ? " …" : "")].filter(Boolean).join(" · ");
+}
