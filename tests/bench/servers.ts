@@ -20,6 +20,8 @@ const WEBHOOK_SECRET = "bench-local-webhook-secret-0123456789";
 
 export interface Server {
   url: string;
+  /** The `next start` process, whose CPU time the site suite reads. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -122,7 +124,7 @@ async function start(cwd: string, port: number, env: NodeJS.ProcessEnv, probe: s
     child.kill("SIGTERM");
     await exited;
   };
-  return { url, stop };
+  return { url, pid: child.pid!, stop };
 }
 
 /** Builds and starts the site against a fresh seeded lake; the lake runs in this process. */
