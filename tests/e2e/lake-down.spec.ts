@@ -1,0 +1,146 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { e2e } from "./env.ts";
+import { expect, seedPost, test } from "./fixtures.ts";
+import { nextBin, productionSiteEnv } from "./site-env.ts";
+
+// The content lake going down while the site runs: a second `next start` of the suite's build
+// whose lake address is a port nobody listens on. Cached pages keep being served; a page that
+// has to be rendered gets the site's own error page instead of a bare text/plain 500.
+
+const root = process.cwd();
+const pgliteDir = path.resolve(root, `.data/e2e-pglite-lake-down-${e2e.sitePort}`);
+
+/** A port free right now: for the second site, and (left closed) for the missing lake. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (typeof address !== "object" || !address) throw new Error("no port");
+  return address.port;
+}
+
+async function answersOk(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false; // Not listening yet.
+  }
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited:\n${output()}`);
+    if (await answersOk(url)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer in time:\n${output()}`);
+}
+
+/** serve.ts's environment, with the lake's address on a closed port. */
+function envWithoutLake(sitePort: number, closedPort: number): NodeJS.ProcessEnv {
+  const env = productionSiteEnv({
+    sitePort,
+    lakePort: closedPort,
+    lakeDataDir: path.resolve(root, e2e.dataDir),
+    token: e2e.token,
+    webhookSecret: e2e.webhookSecret,
+    studioApiHost: `https://localhost:${closedPort}`,
+  });
+  env.AUTH_SECRET = e2e.authSecret;
+  // PGlite allows one process per folder, and the suite's server holds its own open.
+  env.PGLITE_DATA_DIR = pgliteDir;
+  delete env.DATABASE_URL;
+  return env;
+}
+
+async function startSiteWithLakeDown() {
+  const [sitePort, closedPort] = [await freePort(), await freePort()];
+  rmSync(pgliteDir, { recursive: true, force: true });
+  const child = spawn(process.execPath, [nextBin(root), "start", "--port", String(sitePort)], {
+    env: envWithoutLake(sitePort, closedPort),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://localhost:${sitePort}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+    rmSync(pgliteDir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilServing(`${url}/`, child, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}
+
+let site: Awaited<ReturnType<typeof startSiteWithLakeDown>> | undefined;
+
+test.beforeAll(async () => {
+  site = await startSiteWithLakeDown();
+});
+
+test.afterAll(async () => {
+  await site?.stop();
+});
+
+function lakeDownUrl(path: string): string {
+  if (!site) throw new Error("the site without a lake did not start");
+  return `${site.url}${path}`;
+}
+
+async function expectSiteErrorPage(page: Page, path: string) {
+  const response = await page.goto(lakeDownUrl(path));
+  expect([500, 503], path).toContain(response?.status());
+  expect(response?.headers()["content-type"], path).toMatch(/^text\/html/);
+  expect(response?.headers()["cache-control"], path).toContain("no-store");
+  await expect(page.getByRole("link", { name: "Daily Insight" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Something went wrong" })).toBeVisible();
+  await expect(
+    page.getByText("This page could not be loaded just now. Please try again in a moment."),
+  ).toBeVisible();
+  await expect(page.locator("body")).not.toContainText(/Internal Server Error|Error:|\bat \S+ \(/);
+}
+
+test("prerendered pages are still served from the cache", async ({ page }) => {
+  const article = await page.goto(lakeDownUrl(seedPost.path));
+  expect(article?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(seedPost.title);
+
+  const iwm = seedPost.tickers.find((ticker) => ticker.symbol === "IWM");
+  if (!iwm) throw new Error("the seed post no longer links IWM");
+  const ticker = await page.goto(lakeDownUrl("/tickers/IWM"));
+  expect(ticker?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(iwm.name);
+  await expect(page.getByRole("link", { name: seedPost.title })).toBeVisible();
+});
+
+test("a page that must be rendered is the site's error page, not a bare 500", async ({
+  page,
+  request,
+  expectConsoleError,
+}) => {
+  // Chromium logs every 5xx document it loads as a console error.
+  expectConsoleError(/status of 50[03]/);
+  for (const path of ["/insights/no-such-post", "/tickers/ZZZZ"]) {
+    await expectSiteErrorPage(page, path);
+  }
+  for (const path of ["/topics/nope", "/authors/nope", "/?page=3"]) {
+    const response = await request.get(lakeDownUrl(path));
+    expect([500, 503], path).toContain(response.status());
+    expect(await response.text(), path).toContain("This page could not be loaded just now.");
+  }
+});
