@@ -17,6 +17,9 @@ const BASE_PORT = Number(process.env.BENCH_PORT ?? 3310);
 const PORTS = { site: BASE_PORT, lake: BASE_PORT + 1, bare: BASE_PORT + 2 } as const;
 const TOKEN = "bench-local-lake-token-0123456789abcdef01234567";
 const WEBHOOK_SECRET = "bench-local-webhook-secret-0123456789";
+// A production server needs one for reader sign-in; without it the watch stars' /api/watchlist
+// answers 500 and Lighthouse counts the console error against the page.
+const AUTH_SECRET = "bench-local-auth-secret-0123456789abcdef0123456789";
 
 export interface Server {
   url: string;
@@ -149,6 +152,7 @@ export async function startSite(): Promise<Site> {
       webhookSecret: WEBHOOK_SECRET,
       studioApiHost: lake.studioApiHost,
     });
+    env.AUTH_SECRET = AUTH_SECRET;
     console.error("bench: building the site…");
     await run(["build"], dir, env, "site");
     const server = await start(dir, PORTS.site, env, articlePath);
