@@ -11,12 +11,11 @@ import type { Servers } from "./servers.ts";
 const CONNECTIONS = 32;
 const ROUNDS = 5;
 const ROUND_SECONDS = 5;
-// Each server runs 24 s of load per page, in alternating rounds, before anything is measured. A fresh
+// Each page gets 24 s of load, in alternating rounds, before anything is measured. A fresh
 // `next start` gets faster over its first tens of thousands of requests while V8 optimises it,
 // and the site, with more code to optimise than the bare page, takes longer to get there: with
-// a 2 s warm-up it measured 0.78× the bare page, and round by round after 16 s 0.63, 0.77,
-// 0.96, 0.88, 0.93. Readers meet a server that has been up for hours, so the steady state is
-// what is compared; the warm-up rounds' ratios are printed too.
+// a 2 s warm-up the same build measured 0.78×. Readers meet a server that has been up for
+// hours, so the steady state is what is compared; the warm-up rounds' ratios are printed too.
 const WARM_UP_ROUNDS = 6;
 const WARM_UP_SECONDS = 4;
 const JS_BUDGET_KB = 15;
@@ -91,26 +90,19 @@ const cpuMicrosPerRequest = (l: Load) =>
 
 /**
  * Alternating rounds after alternating warm-up rounds; per target, in the order given, the
- * totals and each round's load (so a run's spread can be seen beside its ratio).
+ * total and each round's load (so a run's spread can be seen beside its ratio).
  */
 async function requestsPerSecond(
   targets: Target[],
 ): Promise<{ total: Load; rounds: Load[]; warmUp: Load[] }[]> {
-  const results = targets.map(() => ({
-    total: { requests: 0, seconds: 0, errors: 0, cpuSeconds: 0 } as Load,
-    rounds: [] as Load[],
-    warmUp: [] as Load[],
-  }));
+  const runs = targets.map(() => ({ rounds: [] as Load[], warmUp: [] as Load[] }));
   for (let round = 0; round < WARM_UP_ROUNDS; round++)
     for (const [i, target] of targets.entries())
-      results[i]!.warmUp.push(await load(target, WARM_UP_SECONDS));
+      runs[i]!.warmUp.push(await load(target, WARM_UP_SECONDS));
   for (let round = 0; round < ROUNDS; round++)
-    for (const [i, target] of targets.entries()) {
-      const measured = await load(target, ROUND_SECONDS);
-      results[i]!.total = add(results[i]!.total, measured);
-      results[i]!.rounds.push(measured);
-    }
-  return results;
+    for (const [i, target] of targets.entries())
+      runs[i]!.rounds.push(await load(target, ROUND_SECONDS));
+  return runs.map((run) => ({ ...run, total: run.rounds.reduce(add) }));
 }
 
 /** The HTML's <script src> files, each gzipped as a browser would receive it, in KB. */
