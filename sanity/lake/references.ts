@@ -18,3 +18,17 @@ export function strengthenOnPublish<T>(value: T): T {
     Object.entries(value).map(([key, item]) => [key, strengthenOnPublish(item)]),
   ) as T;
 }
+
+/**
+ * The ids `value` strongly references: every object with a string `_ref`, at any depth, unless
+ * it is marked `_weak: true`. These are the references the Content Lake keeps intact.
+ */
+export function strongRefs(value: unknown, refs = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) strongRefs(item, refs);
+  } else if (isRecord(value)) {
+    if (typeof value._ref === "string" && value._weak !== true) refs.add(value._ref);
+    for (const item of Object.values(value)) if (typeof item === "object") strongRefs(item, refs);
+  }
+  return refs;
+}

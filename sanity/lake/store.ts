@@ -1,4 +1,5 @@
 import path from "node:path";
+import { ReferenceIndex } from "./integrity.ts";
 import { loadDataset } from "./persistence.ts";
 import { TransactionLog } from "./transaction-log.ts";
 import type { CompactionLimits } from "./persistence.ts";
@@ -21,6 +22,8 @@ export class Dataset {
   private readonly listeners = new Set<CommitListener>();
   private lock: Promise<unknown> = Promise.resolve();
   private lastCommitted: string | undefined;
+  /** Built on the first delete that needs it, then kept current by `commit`. */
+  private references: ReferenceIndex | undefined;
 
   private constructor(name: string, docs: Map<string, Doc>, log: TransactionLog) {
     this.name = name;
@@ -43,6 +46,12 @@ export class Dataset {
 
   get(id: string): Doc | undefined {
     return this.docs.get(id);
+  }
+
+  /** Ids of the committed documents that strongly reference `id`. */
+  referrersOf(id: string): ReadonlySet<string> {
+    this.references ??= new ReferenceIndex(this.docs.values());
+    return this.references.referrersOf(id);
   }
 
   get size(): number {
@@ -84,6 +93,7 @@ export class Dataset {
     for (const change of tx.changes) {
       if (change.after) this.docs.set(change.id, change.after);
       else this.docs.delete(change.id);
+      this.references?.apply(change);
     }
     this.views.invalidate();
     await this.log.append({

@@ -1,5 +1,6 @@
 import { identityOf } from "./context.ts";
 import type { RequestContext } from "./context.ts";
+import { checkReferences } from "./integrity.ts";
 import { httpError, LakeError, TransactionItemError, transactionError } from "./errors.ts";
 import type { Dataset } from "./store.ts";
 import type { Transaction } from "./types.ts";
@@ -39,6 +40,15 @@ export async function transact<T>(
       throw error;
     }
     const tx = ws.toTransaction();
+    try {
+      checkReferences(tx, dataset);
+    } catch (error) {
+      // The check looks at the transaction's end state, so no single mutation is to blame: the
+      // error is reported against the first, as one item, like any other refused transaction.
+      if (error instanceof TransactionItemError)
+        throw transactionError(kind, error.status, error.item);
+      throw error;
+    }
     return { tx, results, durable: dryRun ? Promise.resolve() : dataset.commit(tx) };
   });
   await durable;

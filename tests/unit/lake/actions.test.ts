@@ -93,6 +93,9 @@ describe("actions API", () => {
         template: { id: "ticker" },
       },
     });
+    // The reference that becomes strong needs its target by publish time, as the Studio ensures
+    // before it lets the post publish; the ones that stay weak need none.
+    await t.client.createOrReplace({ _id: "ticker-new", _type: "ticker", symbol: "NEW" });
     await t.client.createOrReplace({
       _id: "drafts.s1",
       _type: "post",
@@ -114,7 +117,7 @@ describe("actions API", () => {
       { _key: "b", ticker: { _type: "reference", _ref: "ticker-weak", _weak: true } },
       { _key: "c", ticker: { _type: "reference", _ref: "ticker-old", _weak: true } },
     ]);
-    await t.client.delete("s1");
+    await t.client.transaction().delete("s1").delete("ticker-new").commit();
   });
 
   it("delete removes the published document and the listed drafts in one transaction", async () => {

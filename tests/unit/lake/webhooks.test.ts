@@ -316,6 +316,15 @@ describe.skipIf(!existsSync(lakeServer))("webhooks from the local lake", () => {
         useCdn: false,
         token,
       });
+      // The post strongly references its tickers, so they must exist first (as in the hosted lake).
+      await client
+        .transaction()
+        .create({ _id: "ticker-IWM", _type: "ticker", symbol: "IWM" })
+        .create({ _id: "ticker-SPY", _type: "ticker", symbol: "SPY" })
+        .commit();
+      await waitFor(() => received.length === 2);
+      received.length = 0;
+
       await client.create({ ...post(["IWM"]), _id: "drafts.post.e2e" });
       await settle();
       expect(received).toHaveLength(0);
