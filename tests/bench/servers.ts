@@ -1,14 +1,14 @@
 // The servers the site benchmarks measure, built by the bench itself in copies under the system's
 // temporary directory (never the checkout's shared .next): the site as a production build against a fresh seeded lake of its own, and a
 // bare Next app (tests/bench/bare-next) with one static page of the same HTML size, the baseline.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { cp, mkdir, readdir, rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { startSeededLake } from "../../sanity/lake/seeded-lake.ts";
 import type { Lake } from "../../sanity/lake/server.ts";
 import { readSeedDocuments } from "../../sanity/seed/seed.ts";
-import { nextBin, productionSiteEnv } from "../e2e/site-env.ts";
+import { nextBin, productionSiteEnv, waitUntilServing } from "../e2e/site-env.ts";
 
 const root = process.cwd();
 const workDir = path.join(os.tmpdir(), "daily-insight-bench");
@@ -94,20 +94,6 @@ async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv, log: str
   if (code !== 0) throw new Error(`${log}: next ${args.join(" ")} exited with ${code}\n${output}`);
 }
 
-async function waitForOk(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode})`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url}: no 200 within ${timeoutMs} ms`);
-}
-
 async function start(cwd: string, port: number, env: NodeJS.ProcessEnv, probe: string) {
   const child = spawn(process.execPath, [nextBin(cwd), "start", "--port", String(port)], {
     cwd,
@@ -116,7 +102,7 @@ async function start(cwd: string, port: number, env: NodeJS.ProcessEnv, probe: s
   });
   const url = `http://localhost:${port}`;
   try {
-    await waitForOk(`${url}${probe}`, child);
+    await waitUntilServing(`${url}${probe}`, child);
   } catch (error) {
     child.kill("SIGTERM");
     throw error;

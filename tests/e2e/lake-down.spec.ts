@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { e2e } from "./env.ts";
 import { expect, seedPost, test } from "./fixtures.ts";
-import { nextBin, productionSiteEnv } from "./site-env.ts";
+import { nextBin, productionSiteEnv, waitUntilServing } from "./site-env.ts";
 
 // The content lake going down while the site runs: a second `next start` of the suite's build
 // whose lake address is a port nobody listens on. Cached pages keep being served; a page that
@@ -22,24 +22,6 @@ async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   if (typeof address !== "object" || !address) throw new Error("no port");
   return address.port;
-}
-
-async function answersOk(url: string): Promise<boolean> {
-  try {
-    return (await fetch(url)).ok;
-  } catch {
-    return false; // Not listening yet.
-  }
-}
-
-async function waitUntilServing(url: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited:\n${output()}`);
-    if (await answersOk(url)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer in time:\n${output()}`);
 }
 
 /** serve.ts's environment, with the lake's address on a closed port. */
@@ -79,7 +61,7 @@ async function startSiteWithLakeDown() {
     rmSync(pgliteDir, { recursive: true, force: true });
   };
   try {
-    await waitUntilServing(`${url}/`, child, () => output);
+    await waitUntilServing(`${url}/`, child, { timeoutMs: 30_000, output: () => output });
   } catch (error) {
     await stop();
     throw error;

@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 
 // The environment of a production build of the site against a local lake on ports of its own:
@@ -30,3 +31,26 @@ export function productionSiteEnv(options: {
 /** The `next` CLI of the project at `root`, to run with the current Node. */
 export const nextBin = (root: string) =>
   path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+/**
+ * Waits until a `next start` just spawned answers `url` with a 2xx. Fails at once if the
+ * process exits, and after `timeoutMs`; `output` (the process's log so far) goes in the error.
+ */
+export async function waitUntilServing(
+  url: string,
+  child: ChildProcess,
+  { timeoutMs = 60_000, output = () => "" }: { timeoutMs?: number; output?: () => string } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`${url}: the server exited (${child.exitCode})\n${output()}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url}: no 2xx within ${timeoutMs} ms\n${output()}`);
+}
