@@ -83,6 +83,18 @@ export const rateLimitHits = pgTable(
   (table) => [primaryKey({ columns: [table.key, table.windowStart] })],
 );
 
+// Webhook deliveries already acted on, so a replay or a redelivery revalidates nothing: one row
+// per idempotency key ("idempotency:<key>") and per signature ("signature:<v1>"), since the key is
+// a header the signature does not cover. Kept a little longer than a delivery stays fresh.
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    key: text("key").primaryKey(),
+    receivedAt: timestamp("received_at", { mode: "date", withTimezone: true }).notNull(),
+  },
+  (table) => [index("webhook_deliveries_received_at_idx").on(table.receivedAt)],
+);
+
 // A reader has one or more named watchlists; `position` orders them.
 export const watchlists = pgTable(
   "watchlists",

@@ -9,6 +9,8 @@ export const APP_ERROR_STATUS = {
   not_found: 404,
   /** The request clashes with what is stored (a name already taken, a list changed meanwhile). */
   conflict: 409,
+  /** A request body over the endpoint's limit. */
+  payload_too_large: 413,
   /** A per-reader limit is reached (lists per reader, tickers per list). */
   limit_reached: 422,
   misconfigured: 500,

@@ -1,8 +1,10 @@
-import { isValidSignature, SIGNATURE_HEADER_NAME } from "@sanity/webhook";
 import { revalidateTag } from "next/cache";
+import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
+import { claimWebhookDelivery, type DeliveryKeys } from "@/lib/queries/webhook-deliveries";
 import { tagsForWebhook, webhookBodySchema } from "@/lib/sanity/webhook";
+import { verifyWebhookRequest } from "@/lib/sanity/webhook-request";
 
 // Sanity's GROQ-powered webhook (or the local lake's, which sends the same signed request).
 // Sanity retries unless we answer 2xx, so only a request it could fix by resending gets 5xx.
@@ -12,13 +14,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const secret = env.SANITY_WEBHOOK_SECRET;
     if (!secret) throw new AppError("misconfigured", "SANITY_WEBHOOK_SECRET is not set");
-
-    // The signature covers the raw body, so it is checked before anything parses it.
-    const payload = await request.text();
-    const signature = request.headers.get(SIGNATURE_HEADER_NAME);
-    if (!signature || !(await isValidSignature(payload, signature, secret))) {
-      throw new AppError("unauthorized", "Invalid or missing webhook signature");
-    }
+    const { payload, keys } = await verifyWebhookRequest(request, secret);
 
     let json: unknown;
     try {
@@ -34,6 +30,10 @@ export async function POST(request: Request): Promise<Response> {
       );
     }
 
+    // A redelivery (same idempotency-key) or a replay (same signature) is acknowledged, so
+    // Sanity stops sending it, and changes nothing.
+    if (!(await isFirstDelivery(keys))) return Response.json({ revalidated: [], repeated: true });
+
     const revalidated = tagsForWebhook(parsed.data);
     // `{ expire: 0 }`, not 'max': with 'max' the next reader is still served the stale page
     // while it re-renders; expiring at once makes the next request render the published change.
@@ -42,5 +42,16 @@ export async function POST(request: Request): Promise<Response> {
     return Response.json({ revalidated });
   } catch (error) {
     return errorResponse(error);
+  }
+}
+
+// With the reader database down a verified delivery still revalidates (expiring a tag twice
+// costs a render, not correctness); only the repeat protection is off until it is back.
+async function isFirstDelivery(keys: DeliveryKeys): Promise<boolean> {
+  try {
+    return await claimWebhookDelivery(await getDb(), keys);
+  } catch (error) {
+    console.error("revalidate: could not record the delivery; acting on it anyway", error);
+    return true;
   }
 }
