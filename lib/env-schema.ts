@@ -15,6 +15,12 @@ export const envSchema = z.object({
   PORT: port.default(3000),
   /** Public origin of the site, used for absolute URLs (feeds, cards, canonical links). */
   SITE_URL: z.url().default("http://localhost:3000"),
+  /** The interface the site listens on (scripts/site-server.ts). Unset: loopback in
+   * development, every interface in production. */
+  LISTEN_HOST: optionalString,
+  /** How many proxies in front of the site append to X-Forwarded-For (nginx, a load balancer,
+   * a CDN). 0: none, the connecting address is the client's. See lib/auth/client-ip.ts. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 
   /** Hosted Sanity project. Unset → the local Content Lake. */
   SANITY_PROJECT_ID: optionalString,

@@ -5,7 +5,7 @@ import type { Provider } from "next-auth/providers";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { accounts, sessions, users, verificationTokens } from "@/drizzle/schema";
 import type { Db } from "@/lib/db";
-import { clientIpFrom } from "./client-ip";
+import { clientAddressFrom, ipRateLimitKey } from "./client-ip";
 import type { SendSignInLink } from "./mailer";
 import { consumeRateLimit, magicLinkRules } from "./rate-limit";
 import { rateLimitedPath } from "./sign-in-errors";
@@ -22,6 +22,8 @@ export interface AuthDependencies {
   oauthProviders: Provider[];
   /** The headers of the request being handled, for the client's IP. */
   requestHeaders: () => Promise<Headers>;
+  /** TRUSTED_PROXY_HOPS: how many proxies in front of the site append to X-Forwarded-For. */
+  trustedProxyHops: number;
   /** The clock the rate limit's windows are read from. */
   now?: () => Date;
 }
@@ -64,9 +66,9 @@ export function createAuthConfig(deps: AuthDependencies): NextAuthConfig {
       // limit cannot be stepped around. A string answer is where the reader is sent instead.
       async signIn({ user, account, email }) {
         if (!email?.verificationRequest) return true;
-        const address = (user.email ?? account?.providerAccountId ?? "").toLowerCase();
-        const ip = clientIpFrom(await deps.requestHeaders());
-        const rules = magicLinkRules(address, ip);
+        const address = user.email ?? account?.providerAccountId ?? "";
+        const client = clientAddressFrom(await deps.requestHeaders(), deps.trustedProxyHops);
+        const rules = magicLinkRules(address, client && ipRateLimitKey(client));
         const verdict = await consumeRateLimit(deps.db, rules, deps.now?.() ?? new Date());
         if (verdict.allowed) return true;
         const scope = verdict.key === rules[0]?.key ? "address" : "ip";

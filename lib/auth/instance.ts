@@ -30,5 +30,6 @@ export const { auth, handlers, signIn, signOut } = NextAuth(async (request) => {
     sendSignInLink,
     oauthProviders: oauthProviders(env),
     requestHeaders: async () => request?.headers ?? (await headers()),
+    trustedProxyHops: env.TRUSTED_PROXY_HOPS,
   });
 });

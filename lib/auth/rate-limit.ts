@@ -27,10 +27,40 @@ export const MAGIC_LINK_LIMITS = {
   perIp: { limit: 20, windowMs: 15 * MINUTE },
 } as const;
 
-export function magicLinkRules(email: string, ip: string | undefined): RateLimitRule[] {
-  const rules: RateLimitRule[] = [{ key: `email:${email}`, ...MAGIC_LINK_LIMITS.perAddress }];
-  if (ip) rules.push({ key: `ip:${ip}`, ...MAGIC_LINK_LIMITS.perIp });
+/**
+ * The rules for one magic-link request: per inbox (the address folded by `mailboxKey`) and per
+ * client (`ipKey`, from lib/auth/client-ip.ts). There is deliberately no per-domain limit: the
+ * inbox rule already caps what any number of senders can push into one mailbox, and a shared
+ * count for gmail.com would let one sender lock every Gmail reader out of signing in.
+ */
+export function magicLinkRules(email: string, ipKey: string | undefined): RateLimitRule[] {
+  const rules: RateLimitRule[] = [
+    { key: `email:${mailboxKey(email)}`, ...MAGIC_LINK_LIMITS.perAddress },
+  ];
+  if (ipKey) rules.push({ key: `ip:${ipKey}`, ...MAGIC_LINK_LIMITS.perIp });
   return rules;
+}
+
+// Providers that ignore dots in the local part: v.i.c.t.i.m@gmail.com is victim@gmail.com.
+const DOTLESS_DOMAINS: Record<string, string> = {
+  "gmail.com": "gmail.com",
+  "googlemail.com": "gmail.com",
+};
+
+/**
+ * The inbox an address delivers to, as far as we can tell: lower case, without a `+tag`
+ * sub-address (reader+1@ and reader+2@ are one inbox at nearly every provider), and without the
+ * dots Gmail ignores. Only for counting; the link is sent to the address as typed.
+ */
+export function mailboxKey(email: string): string {
+  const address = email.trim().toLowerCase();
+  const at = address.lastIndexOf("@");
+  if (at <= 0) return address;
+  const domain = address.slice(at + 1);
+  let local = address.slice(0, at).split("+")[0] ?? "";
+  const canonicalDomain = DOTLESS_DOMAINS[domain];
+  if (canonicalDomain) local = local.replaceAll(".", "");
+  return `${local || address.slice(0, at)}@${canonicalDomain ?? domain}`;
 }
 
 /**

@@ -47,8 +47,9 @@ if (!env.SANITY_PROJECT_ID) {
   console.log(`lake: ${lake.url} (Studio: ${lake.studioApiHost})`);
 }
 
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-const next = spawn(process.execPath, [nextBin, mode, "--port", String(env.PORT)], {
+// The site's own server (Next's handler, plus the connection's address in X-Forwarded-For),
+// in a process of its own so that the lake's work never stalls a page.
+const next = spawn(process.execPath, [path.join(root, "scripts", "site-server.ts"), mode], {
   stdio: "inherit",
   env: process.env,
 });

@@ -8,7 +8,7 @@ import path from "node:path";
 import { startSeededLake } from "../../sanity/lake/seeded-lake.ts";
 import type { Lake } from "../../sanity/lake/server.ts";
 import { readSeedDocuments } from "../../sanity/seed/seed.ts";
-import { nextBin, productionSiteEnv, waitUntilServing } from "../e2e/site-env.ts";
+import { nextBin, productionSiteEnv, siteServerArgs, waitUntilServing } from "../e2e/site-env.ts";
 
 const root = process.cwd();
 const workDir = path.join(os.tmpdir(), "daily-insight-bench");
@@ -94,13 +94,16 @@ async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv, log: str
   if (code !== 0) throw new Error(`${log}: next ${args.join(" ")} exited with ${code}\n${output}`);
 }
 
-async function start(cwd: string, port: number, env: NodeJS.ProcessEnv, probe: string) {
-  const child = spawn(process.execPath, [nextBin(cwd), "start", "--port", String(port)], {
-    cwd,
-    env,
-    stdio: "ignore",
-  });
-  const url = `http://localhost:${port}`;
+/** Starts a build with `args` (the site's own server, or `next start` for the bare app). */
+async function start(
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  probe: string,
+): Promise<Server> {
+  // Both servers listen on env.PORT.
+  const child = spawn(process.execPath, args, { cwd, env, stdio: "ignore" });
+  const url = `http://localhost:${env.PORT}`;
   try {
     await waitUntilServing(`${url}${probe}`, child);
   } catch (error) {
@@ -141,7 +144,8 @@ export async function startSite(): Promise<Site> {
     env.AUTH_SECRET = AUTH_SECRET;
     console.error("bench: building the site…");
     await run(["build"], dir, env, "site");
-    const server = await start(dir, PORTS.site, env, articlePath);
+    // As `npm start` runs it: the site's server (scripts/site-server.ts) around Next's handler.
+    const server = await start(dir, siteServerArgs(dir), env, articlePath);
     return {
       ...server,
       lake,
@@ -171,10 +175,11 @@ export async function startBare(htmlBytes: number): Promise<Server> {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     BARE_PAGE_HTML_BYTES: String(htmlBytes),
+    PORT: String(PORTS.bare),
   };
   console.error("bench: building the bare Next page…");
   await run(["build"], dir, env, "bare-next");
-  return start(dir, PORTS.bare, env, "/");
+  return start(dir, [nextBin(dir), "start"], env, "/");
 }
 
 export interface Servers {

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { e2e } from "./env.ts";
 import { expect, seedPost, test } from "./fixtures.ts";
-import { nextBin, productionSiteEnv, waitUntilServing } from "./site-env.ts";
+import { productionSiteEnv, siteServerArgs, waitUntilServing } from "./site-env.ts";
 
 // The content lake going down while the site runs: a second `next start` of the suite's build
 // whose lake address is a port nobody listens on. Cached pages keep being served; a page that
@@ -44,7 +44,7 @@ function envWithoutLake(sitePort: number, closedPort: number): NodeJS.ProcessEnv
 async function startSiteWithLakeDown() {
   const [sitePort, closedPort] = [await freePort(), await freePort()];
   rmSync(pgliteDir, { recursive: true, force: true });
-  const child = spawn(process.execPath, [nextBin(root), "start", "--port", String(sitePort)], {
+  const child = spawn(process.execPath, siteServerArgs(root), {
     env: envWithoutLake(sitePort, closedPort),
     stdio: ["ignore", "pipe", "pipe"],
   });

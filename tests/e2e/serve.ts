@@ -4,7 +4,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { startSeededLake } from "../../sanity/lake/seeded-lake.ts";
 import { e2e } from "./env.ts";
-import { nextBin, productionSiteEnv } from "./site-env.ts";
+import { nextBin, productionSiteEnv, siteServerArgs } from "./site-env.ts";
 
 const root = process.cwd();
 const dataDir = path.resolve(root, e2e.dataDir);
@@ -48,7 +48,8 @@ if (buildCode !== 0) {
   process.exit(buildCode ?? 1);
 }
 
-const server = run(["start", "--port", String(e2e.sitePort)]);
+// As `npm start` runs it: the site's own server (scripts/site-server.ts) around Next's handler.
+const server = spawn(process.execPath, siteServerArgs(root), { stdio: "inherit", env });
 async function stop(code: number) {
   if (server.exitCode === null) server.kill("SIGTERM");
   await lake.close();

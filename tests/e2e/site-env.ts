@@ -32,6 +32,12 @@ export function productionSiteEnv(options: {
 export const nextBin = (root: string) =>
   path.join(root, "node_modules", "next", "dist", "bin", "next");
 
+/** The arguments that start the production site as `npm start` does (scripts/site-server.ts). */
+export const siteServerArgs = (root: string) => [
+  path.join(root, "scripts", "site-server.ts"),
+  "start",
+];
+
 /**
  * Waits until a `next start` just spawned answers `url` with a 2xx. Fails at once if the
  * process exits, and after `timeoutMs`; `output` (the process's log so far) goes in the error.

@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
 
-const { clientIpFrom } = await import("@/lib/auth/client-ip");
+const { clientAddressFrom, ipRateLimitKey, isLoopbackAddress } =
+  await import("@/lib/auth/client-ip");
+const { mailboxKey } = await import("@/lib/auth/rate-limit");
 const { emailSignInSchema, safeCallbackPath } = await import("@/lib/auth/sign-in-input");
 const { rateLimitedPath, signInErrorFromRedirect, signInErrorMessage } =
   await import("@/lib/auth/sign-in-errors");
@@ -39,22 +41,66 @@ describe("sign-in form input", () => {
   });
 });
 
-describe("client IP for the per-IP limit", () => {
-  const ip = (headers: Record<string, string>) => clientIpFrom(new Headers(headers));
-
-  it("takes the first x-forwarded-for entry, else x-real-ip", () => {
-    expect(ip({ "x-forwarded-for": "203.0.113.7, 10.0.0.1", "x-real-ip": "10.0.0.2" })).toBe(
-      "203.0.113.7",
+describe("client address for the per-IP limit", () => {
+  const address = (forwardedFor: string | undefined, hops = 0) =>
+    clientAddressFrom(
+      new Headers(forwardedFor === undefined ? {} : { "x-forwarded-for": forwardedFor }),
+      hops,
     );
-    expect(ip({ "x-real-ip": "198.51.100.4" })).toBe("198.51.100.4");
-    expect(ip({})).toBeUndefined();
+
+  it("with no proxy, is the connection's own address, appended last by the site's server", () => {
+    expect(address("203.0.113.7, 10.0.0.1")).toBe("10.0.0.1");
+    expect(address("198.51.100.4")).toBe("198.51.100.4");
+    expect(address(undefined)).toBeUndefined();
+    expect(address(" , ")).toBeUndefined();
   });
 
-  it("counts an IPv6 /64 as one client and unwraps IPv4-mapped addresses", () => {
-    expect(ip({ "x-forwarded-for": "2001:db8:0:1:aaaa::1" })).toBe("2001:db8:0:1::/64");
-    expect(ip({ "x-forwarded-for": "2001:DB8:0:1:ffff:ffff:ffff:ffff" })).toBe("2001:db8:0:1::/64");
-    expect(ip({ "x-forwarded-for": "::1" })).toBe("0:0:0:0::/64");
-    expect(ip({ "x-forwarded-for": "::ffff:192.0.2.9" })).toBe("192.0.2.9");
+  it("behind trusted proxies, counts hops from the right and never reads what the client wrote", () => {
+    // client claimed 1.1.1.1; nginx saw 203.0.113.7; the site saw nginx at 10.0.0.2.
+    expect(address("1.1.1.1, 203.0.113.7, 10.0.0.2", 1)).toBe("203.0.113.7");
+    // CDN → nginx → site: the CDN saw the client.
+    expect(address("1.1.1.1, 203.0.113.7, 172.16.0.9, 10.0.0.2", 2)).toBe("203.0.113.7");
+    // A request that bypassed the proxy has a shorter chain: its first entry, never beyond.
+    expect(address("10.0.0.2", 1)).toBe("10.0.0.2");
+  });
+
+  it("ignores X-Real-IP, which a client can set", () => {
+    expect(
+      clientAddressFrom(new Headers({ "x-real-ip": "1.1.1.1", "x-forwarded-for": "10.0.0.1" }), 0),
+    ).toBe("10.0.0.1");
+    expect(clientAddressFrom(new Headers({ "x-real-ip": "1.1.1.1" }), 0)).toBeUndefined();
+  });
+
+  it("unwraps brackets, ports and IPv4-mapped addresses", () => {
+    expect(address("::ffff:192.0.2.9")).toBe("192.0.2.9");
+    expect(address("[2001:db8::1]:443")).toBe("2001:db8::1");
+  });
+
+  it("counts an IPv6 /64 as one client", () => {
+    expect(ipRateLimitKey("2001:db8:0:1:aaaa::1")).toBe("2001:db8:0:1::/64");
+    expect(ipRateLimitKey("2001:DB8:0:1:ffff:ffff:ffff:ffff")).toBe("2001:db8:0:1::/64");
+    expect(ipRateLimitKey("192.0.2.9")).toBe("192.0.2.9");
+    expect(ipRateLimitKey("not-an-address".repeat(10))).toHaveLength(64);
+  });
+
+  it("knows loopback addresses", () => {
+    for (const ip of ["127.0.0.1", "127.8.9.10", "::1", "0:0:0:0:0:0:0:1"])
+      expect(isLoopbackAddress(ip), ip).toBe(true);
+    for (const ip of ["10.0.0.1", "::2", "192.168.1.2", "fe80::1", "localhost", undefined])
+      expect(isLoopbackAddress(ip), String(ip)).toBe(false);
+  });
+});
+
+describe("the inbox an address reaches, for the per-address limit", () => {
+  it("folds case, +tags and Gmail's dots", () => {
+    expect(mailboxKey("Victim+1@Example.com")).toBe("victim@example.com");
+    expect(mailboxKey("victim+a+b@example.com")).toBe("victim@example.com");
+    expect(mailboxKey("v.i.c.t.i.m+x@gmail.com")).toBe("victim@gmail.com");
+    expect(mailboxKey("victim@googlemail.com")).toBe("victim@gmail.com");
+    // Dots matter elsewhere.
+    expect(mailboxKey("first.last@example.com")).toBe("first.last@example.com");
+    // An address that is all tag keeps what it has.
+    expect(mailboxKey("+x@example.com")).toBe("+x@example.com");
   });
 });
 

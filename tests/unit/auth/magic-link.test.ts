@@ -39,7 +39,11 @@ describe.each(testDbKinds)("magic-link sign-in on %s", (kind) => {
   const location = (response: Response) => response.headers.get("location");
 
   /** One request through Auth.js with our configuration, as the route handler runs it. */
-  function authFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  function authFetch(
+    path: string,
+    init: RequestInit = {},
+    trustedProxyHops = 0,
+  ): Promise<Response> {
     const request = new Request(new URL(path, ORIGIN), { redirect: "manual", ...init });
     const config = createAuthConfig({
       db: handle.db,
@@ -52,6 +56,7 @@ describe.each(testDbKinds)("magic-link sign-in on %s", (kind) => {
       }),
       oauthProviders: [],
       requestHeaders: () => Promise.resolve(request.headers),
+      trustedProxyHops,
       // Rate-limit windows are fixed 15-minute slots; a pinned clock keeps a test from
       // straddling two of them.
       now: () => RATE_LIMIT_CLOCK,
@@ -59,20 +64,26 @@ describe.each(testDbKinds)("magic-link sign-in on %s", (kind) => {
     return Auth(request, config);
   }
 
-  /** A browser's cookies, as far as these requests need them. */
+  /**
+   * A browser's cookies, as far as these requests need them. `ip` is the address its requests
+   * reach the site from: last in X-Forwarded-For, where scripts/site-server.ts (or the nearest
+   * proxy) appends it, after anything the request itself claimed (`claims`).
+   */
   class Browser {
     cookies = new Map<string, string>();
+    claims: string | undefined;
+    trustedProxyHops = 0;
     constructor(readonly ip: string) {}
     async fetch(path: string, init: RequestInit = {}) {
       const headers = new Headers(init.headers);
-      headers.set("x-forwarded-for", this.ip);
+      headers.set("x-forwarded-for", this.claims ? `${this.claims}, ${this.ip}` : this.ip);
       if (this.cookies.size > 0) {
         headers.set(
           "cookie",
           [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "),
         );
       }
-      const response = await authFetch(path, { ...init, headers });
+      const response = await authFetch(path, { ...init, headers }, this.trustedProxyHops);
       for (const cookie of response.headers.getSetCookie()) {
         const [pair = "", ...attributes] = cookie.split(";");
         const [name = "", value = ""] = pair.split("=");
@@ -210,5 +221,64 @@ describe.each(testDbKinds)("magic-link sign-in on %s", (kind) => {
     expect(new URL(location(refused) ?? "", ORIGIN).searchParams.get("limit")).toBe("ip");
     const elsewhere = await new Browser("198.51.100.51").requestLink(`ip-21-${kind}@example.com`);
     expect(location(elsewhere)).toMatch(/\/signin\/check-email\?/);
+  });
+
+  it("counts a client that writes its own X-Forwarded-For at the address it connects from", async () => {
+    const browser = new Browser("198.51.100.60");
+    for (let n = 1; n <= 21; n += 1) {
+      browser.claims = `10.0.${n}.1, 192.0.2.${n}`;
+      const response = await browser.requestLink(`forged-${n}-${kind}@example.com`);
+      const limited = new URL(location(response) ?? "", ORIGIN).searchParams.get("limit");
+      expect(limited, `request ${n}`).toBe(n <= 20 ? null : "ip");
+    }
+    for (let n = 1; n <= 20; n += 1) await smtp.takeMailTo(`forged-${n}-${kind}@example.com`);
+  });
+
+  it("behind one trusted proxy, counts the address the proxy saw, not what the client claimed", async () => {
+    // The proxy (192.0.2.254) appended the client's address; the client claimed others before it.
+    const viaProxy = (client: string, claim: string) => {
+      const browser = new Browser("192.0.2.254");
+      browser.trustedProxyHops = 1;
+      browser.claims = `${claim}, ${client}`;
+      return browser;
+    };
+    for (let n = 1; n <= 20; n += 1) {
+      const response = await viaProxy("203.0.113.80", `10.1.${n}.1`).requestLink(
+        `proxied-${n}-${kind}@example.com`,
+      );
+      expect(location(response), `request ${n}`).toMatch(/\/signin\/check-email\?/);
+    }
+    const refused = await viaProxy("203.0.113.80", "10.1.99.1").requestLink(
+      `proxied-21-${kind}@example.com`,
+    );
+    expect(new URL(location(refused) ?? "", ORIGIN).searchParams.get("limit")).toBe("ip");
+    // Another client behind the same proxy has its own count.
+    const neighbour = await viaProxy("203.0.113.81", "10.1.99.1").requestLink(
+      `proxied-21-${kind}@example.com`,
+    );
+    expect(location(neighbour)).toMatch(/\/signin\/check-email\?/);
+    for (let n = 1; n <= 21; n += 1) await smtp.takeMailTo(`proxied-${n}-${kind}@example.com`);
+  });
+
+  it("counts sub-addresses and Gmail's dotted spellings as the inbox they reach", async () => {
+    const spellings = [
+      `victim+1@gmail.com`,
+      `victim+2@gmail.com`,
+      `v.i.c.t.i.m@gmail.com`,
+      `VICTIM+news@googlemail.com`,
+      `vic.tim+x@gmail.com`,
+      `victim+6@gmail.com`,
+      `victim+7@gmail.com`,
+    ];
+    // All one inbox: the first five get a link, the rest are refused for the address.
+    const landed: string[] = [];
+    for (const [n, email] of spellings.entries()) {
+      const response = await new Browser(`192.0.2.${100 + n}`).requestLink(email);
+      const limited = new URL(location(response) ?? "", ORIGIN).searchParams.get("limit");
+      if (limited === null) landed.push(email);
+      else expect(limited).toBe("address");
+    }
+    expect(landed).toHaveLength(5);
+    for (const email of landed) await smtp.takeMailTo(email.toLowerCase());
   });
 });

@@ -1,0 +1,56 @@
+// The site's HTTP server, behind `npm run dev` and `npm start`: Next.js's own request handler
+// (the one `next dev` and `next start` run) with one addition. The address of the connection is
+// appended to X-Forwarded-For, as every proxy appends the address it was reached from, so the
+// app can count its trusted proxy hops from the right (TRUSTED_PROXY_HOPS,
+// lib/auth/client-ip.ts). `next start` itself writes that header only when the client left it
+// out, which lets a client that reaches the app directly choose the address it is counted as.
+//
+//   node scripts/site-server.ts dev|start
+//
+// Development listens on loopback unless LISTEN_HOST says otherwise (its /dev/mailbox lists
+// sign-in links); production listens on every interface, as `next start` does.
+import { createServer, type IncomingMessage } from "node:http";
+import next from "next";
+import { parseEnv } from "../lib/env-schema.ts";
+
+const mode = process.argv[2];
+if (mode !== "dev" && mode !== "start") {
+  console.error("usage: node scripts/site-server.ts dev|start");
+  process.exit(2);
+}
+const dev = mode === "dev";
+const env = parseEnv(process.env);
+const listenHost = env.LISTEN_HOST ?? (dev ? "127.0.0.1" : undefined);
+
+/** What any proxy does on the way in: the connecting address goes last in X-Forwarded-For. */
+function appendConnectionAddress(req: IncomingMessage): void {
+  const peer = req.socket.remoteAddress;
+  if (!peer) return;
+  const forwarded = req.headers["x-forwarded-for"];
+  req.headers["x-forwarded-for"] = forwarded ? `${String(forwarded)}, ${peer}` : peer;
+}
+
+const app = next({ dev, dir: process.cwd(), hostname: listenHost ?? "localhost", port: env.PORT });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = createServer((req, res) => {
+  appendConnectionAddress(req);
+  void handle(req, res);
+});
+server.listen(env.PORT, listenHost, () => {
+  const shown = listenHost ?? "every interface";
+  console.log(`site: http://localhost:${env.PORT} (${mode}, listening on ${shown})`);
+});
+
+let closing = false;
+async function close() {
+  if (closing) return;
+  closing = true;
+  server.close();
+  server.closeAllConnections();
+  await app.close();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void close());
+process.on("SIGINT", () => void close());
