@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import Link from "next/link";
+import { headers } from "next/headers";
+import { isLocalRequest } from "@/lib/auth/client-ip";
 import { readDevMailbox } from "@/lib/auth/dev-mailbox";
 import { env } from "@/lib/env";
 
@@ -23,6 +25,9 @@ export const instant = false;
 export default async function DevMailboxPage() {
   if (env.NODE_ENV === "production") notFound();
   await connection();
+  // It lists working sign-in links: only for a browser on this machine, asking for this machine
+  // by name (a page elsewhere could otherwise rebind its own host name to 127.0.0.1 and read it).
+  if (!isLocalRequest(await headers(), env.TRUSTED_PROXY_HOPS)) notFound();
   const mails = readDevMailbox();
   return (
     <section className="account-panel">
