@@ -4,17 +4,31 @@ import { z } from "zod";
 
 export const EMAIL_MAX_LENGTH = 254;
 export const DEFAULT_CALLBACK_PATH = "/account";
+/** Where a callbackUrl that is not a path on this site sends the reader instead. */
+export const UNSAFE_CALLBACK_PATH = "/";
 
 /**
- * Where to go after signing in: a path on this site only. Anything else (another origin,
- * a protocol-relative `//host`, a backslash trick) falls back to the account page.
+ * Where to go after signing in: a path on this site only. None given → the account page;
+ * anything that is not a same-origin path (another origin, `javascript:`, a protocol-relative
+ * `//host` however it is spelt: `/\host`, `/\thost`, `/.//host`) → the home page.
  */
 export function safeCallbackPath(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/")) return DEFAULT_CALLBACK_PATH;
-  if (value.startsWith("//") || value.includes("\\")) return DEFAULT_CALLBACK_PATH;
-  const url = new URL(value, "http://site.invalid");
-  if (url.origin !== "http://site.invalid") return DEFAULT_CALLBACK_PATH;
-  return `${url.pathname}${url.search}${url.hash}`;
+  if (value === undefined || value === null || value === "") return DEFAULT_CALLBACK_PATH;
+  if (typeof value !== "string" || !value.startsWith("/")) return UNSAFE_CALLBACK_PATH;
+  // Browsers drop tabs and newlines from URLs and read `\` as `/`: refuse them outright rather
+  // than guess what a browser will make of them.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\]/.test(value)) return UNSAFE_CALLBACK_PATH;
+  let url: URL;
+  try {
+    url = new URL(value, "http://site.invalid");
+  } catch {
+    return UNSAFE_CALLBACK_PATH;
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // Resolving dot segments can itself produce `//host` (`/.//evil.example`).
+  if (url.origin !== "http://site.invalid" || path.startsWith("//")) return UNSAFE_CALLBACK_PATH;
+  return path;
 }
 
 export const emailSignInSchema = z.object({

@@ -28,16 +28,40 @@ describe("sign-in form input", () => {
   it("never sends the reader to another site after signing in", () => {
     for (const value of [
       "https://evil.example/",
+      "http:evil.example",
       "//evil.example/x",
+      "///evil.example",
       "/\\evil.example",
+      "/\\/evil.example",
+      "\\\\evil.example",
+      "/.//evil.example",
+      "/./..//evil.example",
+      "/a/../..//evil.example",
+      "/%09/evil.example",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r\n/evil.example",
       "javascript:alert(1)",
-      "",
-      undefined,
+      "JaVaScRiPt:alert(1)",
+      " /watchlist",
+      "data:text/html,<script>alert(1)</script>",
       ["/a"],
+      42,
     ]) {
-      expect(safeCallbackPath(value), String(value)).toBe("/account");
+      const path = safeCallbackPath(value);
+      expect(path, JSON.stringify(value)).toMatch(/^\/(?![/\\])/);
+      expect(new URL(path, "https://site.example").origin, JSON.stringify(value)).toBe(
+        "https://site.example",
+      );
     }
+    expect(safeCallbackPath("/.//evil.example")).toBe("/");
+    expect(safeCallbackPath("https://evil.example/")).toBe("/");
+    // An encoded slash stays encoded: a path on this site, never a host.
+    expect(safeCallbackPath("/%2F%2Fevil.example")).toBe("/%2F%2Fevil.example");
+    // None given: the account page.
+    for (const missing of ["", undefined, null]) expect(safeCallbackPath(missing)).toBe("/account");
     expect(safeCallbackPath("/watchlist#top")).toBe("/watchlist#top");
+    expect(safeCallbackPath("/tickers/IWM?x=1")).toBe("/tickers/IWM?x=1");
   });
 });
 
