@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { hasSessionCookie } from "@/lib/auth/session-cookie";
+import { isLiveSession, SESSION_COOKIE_NAMES, sessionTokenFrom } from "@/lib/auth/session-cookie";
+import { getDb } from "@/lib/db";
 import { parsePageParam } from "@/lib/pagination";
 import { resolveSymbolSegment, tickerPath } from "@/lib/symbol-route";
 
@@ -11,9 +12,10 @@ import { resolveSymbolSegment, tickerPath } from "@/lib/symbol-route";
 //   navigations);
 // - `/?page=N` is rewritten to latest/[page], a dynamic segment whose unknown values render
 //   before anything is sent, so a page that does not exist is a real 404. Page 1 stays `/`.
-// And for reader pages: /account and /watchlist without a session cookie are a real 307 to
-// /signin (and back afterwards). Only the cookie's presence is checked here, an optimistic check; the page's
-// requireReader() checks the session itself.
+// And for reader pages: /account and /watchlist without a live session are a real 307 to
+// /signin (and back afterwards), whether the cookie is missing, expired, signed out or made up;
+// a page's own redirect would reach a reader without JavaScript as an empty 200. The pages'
+// requireReader() still checks the session they render with.
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname === "/") return latestPage(request);
@@ -23,12 +25,27 @@ export function proxy(request: NextRequest) {
 
 const READER_PAGES = new Set(["/account", "/watchlist"]);
 
-function signedOutToSignIn(request: NextRequest) {
-  if (hasSessionCookie(request.cookies)) return NextResponse.next();
+async function signedOutToSignIn(request: NextRequest) {
+  const token = sessionTokenFrom(request.cookies);
+  if (token && (await sessionIsLive(token))) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = "/signin";
   url.search = `?${new URLSearchParams({ callbackUrl: `${request.nextUrl.pathname}${request.nextUrl.search}` })}`;
-  return NextResponse.redirect(url, 307);
+  const response = NextResponse.redirect(url, 307);
+  // A dead cookie is cleared, so the reader's next visit needs no database lookup.
+  if (token) for (const name of SESSION_COOKIE_NAMES) response.cookies.delete(name);
+  return response;
+}
+
+// With the reader database down the page gets its chance (it shows its own error state), rather
+// than every signed-in reader being sent to sign in again.
+async function sessionIsLive(token: string): Promise<boolean> {
+  try {
+    return await isLiveSession(await getDb(), token);
+  } catch (error) {
+    console.error("proxy: could not check the session; letting the page decide", error);
+    return true;
+  }
 }
 
 function latestPage(request: NextRequest) {

@@ -1,6 +1,20 @@
+import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
-import { proxy } from "@/proxy";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { sessions } from "@/drizzle/schema";
+import type { Db } from "@/lib/db";
+import { createReader } from "../db/fixtures";
+
+vi.mock("server-only", () => ({}));
+
+const { openTestDb, testDbKinds } = await import("../../support/db");
+const { proxy } = await import("@/proxy");
+
+// proxy.ts in front of the reader pages, over a real reader database: lib/db.ts keeps the
+// process's one database in this slot, and the test's own copy goes there.
+const slot = Symbol.for("daily-insight.db");
+const holder = globalThis as { [slot]?: Promise<Db> };
 
 const run = (path: string, cookie?: string) =>
   proxy(
@@ -9,32 +23,69 @@ const run = (path: string, cookie?: string) =>
     }),
   );
 
-describe("proxy: reader pages", () => {
-  it("sends a reader without a session cookie to /signin with a real 307, and back after", () => {
-    const response = run("/account?tab=email");
+const DAY = 24 * 60 * 60 * 1000;
+
+describe.each(testDbKinds)("proxy: reader pages on %s", (kind) => {
+  let close: () => Promise<void>;
+  let db: Db;
+  const live = randomUUID();
+  const expired = randomUUID();
+  beforeAll(async () => {
+    const handle = await openTestDb(kind);
+    db = handle.db;
+    holder[slot] = Promise.resolve(db);
+    close = handle.close;
+    const userId = await createReader(db, "proxy");
+    await db.insert(sessions).values([
+      { sessionToken: live, userId, expires: new Date(Date.now() + 30 * DAY) },
+      { sessionToken: expired, userId, expires: new Date(Date.now() - 1000) },
+    ]);
+  });
+  afterAll(async () => {
+    delete holder[slot];
+    await close();
+  });
+
+  it("sends a reader without a session cookie to /signin with a real 307, and back after", async () => {
+    const response = await run("/account?tab=email");
     expect(response.status).toBe(307);
     expect(response.headers.get("location")).toBe(
       "http://localhost:3000/signin?callbackUrl=%2Faccount%3Ftab%3Demail",
     );
+    expect((await run("/account", "authjs.csrf-token=abc")).status).toBe(307);
   });
 
-  it("lets a request with a session cookie through to the page, which checks the session", () => {
-    for (const cookie of ["authjs.session-token=abc", "__Secure-authjs.session-token=abc"]) {
-      const response = run("/account", `theme=dark; ${cookie}`);
-      expect(response.headers.get("location"), cookie).toBeNull();
-      expect(response.headers.get("x-middleware-next"), cookie).toBe("1");
+  it("lets a live session through to the page, under either cookie name", async () => {
+    for (const name of ["authjs.session-token", "__Secure-authjs.session-token"]) {
+      for (const path of ["/account", "/watchlist"]) {
+        const response = await run(path, `theme=dark; ${name}=${live}`);
+        expect(response.headers.get("location"), `${name} ${path}`).toBeNull();
+        expect(response.headers.get("x-middleware-next"), `${name} ${path}`).toBe("1");
+      }
     }
-    expect(run("/account", "authjs.csrf-token=abc").status).toBe(307);
   });
 
-  it("guards /watchlist the same way", () => {
-    const response = run("/watchlist");
-    expect(response.status).toBe(307);
-    expect(response.headers.get("location")).toBe(
-      "http://localhost:3000/signin?callbackUrl=%2Fwatchlist",
-    );
-    expect(run("/watchlist", "authjs.session-token=abc").headers.get("x-middleware-next")).toBe(
-      "1",
-    );
+  it("redirects an expired, made-up or signed-out session for real, and clears the cookie", async () => {
+    // Signing out deletes the row; the browser may still send the cookie.
+    const signedOut = randomUUID();
+    const [reader] = await db.select({ userId: sessions.userId }).from(sessions).limit(1);
+    await db
+      .insert(sessions)
+      .values({
+        sessionToken: signedOut,
+        userId: reader?.userId ?? "",
+        expires: new Date(Date.now() + DAY),
+      });
+    await db.delete(sessions).where(eq(sessions.sessionToken, signedOut));
+    for (const token of [expired, "forged-token", signedOut]) {
+      for (const path of ["/account", "/watchlist"]) {
+        const response = await run(path, `authjs.session-token=${token}`);
+        expect(response.status, `${token} ${path}`).toBe(307);
+        expect(response.headers.get("location")).toBe(
+          `http://localhost:3000/signin?callbackUrl=${encodeURIComponent(path)}`,
+        );
+        expect(response.headers.get("set-cookie")).toMatch(/authjs\.session-token=;/);
+      }
+    }
   });
 });
