@@ -23,9 +23,17 @@ export function normalizeSymbol(input: string): string {
   return symbol;
 }
 
+// Control characters have no place in a name or a note, and Postgres refuses U+0000 in text
+// outright (error 22021); tabs and line breaks in a note are kept.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 export function normalizeWatchlistName(input: string): string {
   const name = input.trim().replace(/\s+/g, " ");
   if (name.length === 0) throw new AppError("bad_request", "Give the list a name.");
+  if (CONTROL_CHARACTERS.test(name)) {
+    throw new AppError("bad_request", "A list name can only hold printable characters.");
+  }
   if (name.length > MAX_WATCHLIST_NAME_LENGTH) {
     throw new AppError(
       "bad_request",
@@ -38,6 +46,9 @@ export function normalizeWatchlistName(input: string): string {
 /** A private note, or null for none (empty and blank notes are removed). */
 export function normalizeNote(input: string | null | undefined): string | null {
   const note = input?.trim() ?? "";
+  if (CONTROL_CHARACTERS.test(note)) {
+    throw new AppError("bad_request", "A note can only hold printable characters and line breaks.");
+  }
   if (note.length > MAX_NOTE_LENGTH) {
     throw new AppError("bad_request", `A note can be at most ${MAX_NOTE_LENGTH} characters.`);
   }

@@ -83,6 +83,14 @@ describe.each(testDbKinds)("watchlist items on %s", (kind) => {
     await expect(
       items.setItemNote(handle.db, reader, list.id, "NVDA", "x".repeat(501)),
     ).rejects.toMatchObject({ code: "bad_request" });
+    await expect(
+      items.setItemNote(handle.db, reader, list.id, "NVDA", "earnings\u0000 date"),
+    ).rejects.toMatchObject({
+      code: "bad_request",
+      message: "A note can only hold printable characters and line breaks.",
+    });
+    await items.setItemNote(handle.db, reader, list.id, "NVDA", "line one\nline\ttwo");
+    expect(await contents()).toEqual([{ symbol: "NVDA", note: "line one\nline\ttwo" }]);
     await expect(items.setItemNote(handle.db, reader, list.id, "AMD", "hi")).rejects.toMatchObject({
       code: "not_found",
       message: "AMD is not in this list.",

@@ -72,6 +72,16 @@ describe.each(testDbKinds)("watchlists on %s", (kind) => {
     await expect(lists.createWatchlist(db, reader, "x".repeat(61))).rejects.toMatchObject({
       code: "bad_request",
     });
+    // U+0000 would be Postgres error 22021, a 500: refused with a message before the database.
+    for (const name of ["Gro\u0000wth", "\u0000", "Bell\u0007"]) {
+      await expect(lists.createWatchlist(db, reader, name)).rejects.toMatchObject({
+        code: "bad_request",
+        message: "A list name can only hold printable characters.",
+      });
+      await expect(lists.renameWatchlist(db, reader, a.id, name)).rejects.toMatchObject({
+        code: "bad_request",
+      });
+    }
     // Another reader may use the same name.
     const other = await createReader(db, "same-name");
     expect((await lists.createWatchlist(db, other, "Growth")).name).toBe("Growth");
