@@ -69,13 +69,11 @@ describe.each(testDbKinds)("proxy: reader pages on %s", (kind) => {
     // Signing out deletes the row; the browser may still send the cookie.
     const signedOut = randomUUID();
     const [reader] = await db.select({ userId: sessions.userId }).from(sessions).limit(1);
-    await db
-      .insert(sessions)
-      .values({
-        sessionToken: signedOut,
-        userId: reader?.userId ?? "",
-        expires: new Date(Date.now() + DAY),
-      });
+    await db.insert(sessions).values({
+      sessionToken: signedOut,
+      userId: reader?.userId ?? "",
+      expires: new Date(Date.now() + DAY),
+    });
     await db.delete(sessions).where(eq(sessions.sessionToken, signedOut));
     for (const token of [expired, "forged-token", signedOut]) {
       for (const path of ["/account", "/watchlist"]) {
