@@ -10,6 +10,9 @@ export default defineConfig({
     pool: "forks",
     // Migrated PGlite and Postgres templates that tests/support/db.ts copies per test file.
     globalSetup: ["tests/support/db-global-setup.ts"],
+    // next-auth imports `next/server` without an extension, which Node's ESM loader cannot
+    // resolve; inlined, Vite resolves it as Next's own bundler does.
+    server: { deps: { inline: ["next-auth"] } },
   },
   resolve: {
     alias: { "@": new URL(".", import.meta.url).pathname },
