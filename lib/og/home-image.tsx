@@ -1,6 +1,7 @@
 import "server-only";
 import { listLatestPosts } from "@/lib/sanity/posts";
 import { toHomeCardData } from "./card-data";
+import { HOME_CARD_ALT } from "./metadata";
 import { HomeCard } from "./home-card";
 import { renderCard } from "./render";
 import { CARD_CONTENT_TYPE, CARD_SIZE } from "./theme";
@@ -10,7 +11,7 @@ import { CARD_CONTENT_TYPE, CARD_SIZE } from "./theme";
 
 export const size = CARD_SIZE;
 export const contentType = CARD_CONTENT_TYPE;
-export const alt = "Daily Insight: daily market commentary, with the latest post's title";
+export const alt = HOME_CARD_ALT;
 
 export default async function HomeImage() {
   // The home page's own read (same query and page), so both share one cache entry.

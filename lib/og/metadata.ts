@@ -10,6 +10,8 @@ import { CARD_CONTENT_TYPE, CARD_SIZE } from "./theme";
 //   openGraph: { …, images: card.openGraph },
 //   twitter: { card: "summary_large_image", images: card.twitter },
 
+export const HOME_CARD_ALT = "Daily Insight: daily market commentary, with the latest post's title";
+
 export function socialCardImages(pagePath: string, alt: string) {
   const base = pagePath.replace(/\/+$/, "");
   const image = (name: "opengraph-image" | "twitter-image") => ({

@@ -1,5 +1,6 @@
 import { getReader } from "@/lib/auth";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
 import { watchlistCsv } from "@/lib/queries/watchlist-csv";
 
@@ -8,7 +9,7 @@ import { watchlistCsv } from "@/lib/queries/watchlist-csv";
 export async function GET(request: Request): Promise<Response> {
   const reader = await getReader();
   if (!reader) {
-    const signIn = new URL("/signin", request.url);
+    const signIn = new URL("/signin", env.SITE_URL);
     signIn.searchParams.set("callbackUrl", "/watchlist");
     return Response.redirect(signIn, 303);
   }
