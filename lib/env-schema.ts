@@ -48,6 +48,21 @@ export const envSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.url())),
+  /** Origins of Studios served elsewhere (`npm run studio`, a `sanity deploy` Studio) whose
+   * Presentation tool frames the site's draft pages; comma-separated. Unset: http://localhost:3333
+   * in development, none in production. Read at build time (lib/security-headers.ts). */
+  SANITY_STUDIO_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value === undefined
+        ? undefined
+        : value
+            .split(",")
+            .map((origin) => origin.trim())
+            .filter(Boolean),
+    )
+    .pipe(z.array(z.url().transform((url) => new URL(url).origin)).optional()),
   /** Reader data. Set → that Postgres server; unset → PGlite in PGLITE_DATA_DIR. */
   DATABASE_URL: optionalString.pipe(
     z

@@ -18,7 +18,7 @@ describe("OAuth providers", () => {
     expect(enabledOAuthProviders({ ...none, AUTH_GOOGLE_SECRET: "secret" })).toEqual([]);
     expect(
       enabledOAuthProviders({ ...none, AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "secret" }),
-    ).toEqual([{ id: "github", name: "GitHub" }]);
+    ).toEqual([{ id: "github", name: "GitHub", origin: "https://github.com" }]);
   });
 
   it("passes each provider its own client id and secret", () => {

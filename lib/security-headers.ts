@@ -1,0 +1,98 @@
+// The response headers that harden every page (next.config.ts sends them; they are fixed at
+// build time, like everything else in next.config). Pure: no env, no I/O, so a test can read
+// the exact policy the build will send.
+//
+// Why the Content-Security-Policy allows 'unsafe-inline' scripts: the reader pages are cached
+// and prerendered, and Next writes its own inline bootstrap scripts into them. A nonce would
+// make every page render per request; hashes would change with every page's content. So the
+// policy takes away what it can without that: scripts, styles, fonts, connections and frames
+// from this origin only; no plugins (`object-src 'none'`); no <base> hijacking; forms post
+// only here (and to the configured OAuth providers, which a sign-in form redirects to);
+// nobody frames the site but itself (the embedded Studio's Presentation tool) and the
+// configured Studios, and those only on the draft pages they preview.
+
+export interface SecurityHeaderOptions {
+  siteUrl: string;
+  development: boolean;
+  /** The local Content Lake's HTTPS address the embedded Studio calls; undefined when hosted. */
+  lakeApiHost: string | undefined;
+  /** Origins a sign-in form may be redirected to (GitHub, Google), when configured. */
+  oauthOrigins: string[];
+  /** Studios on other origins whose Presentation tool frames /draft/… pages. */
+  studioOrigins: string[];
+}
+
+export interface HeaderRule {
+  source: string;
+  headers: Array<{ key: string; value: string }>;
+}
+
+type Policy = Record<string, string[]>;
+
+const serialize = (policy: Policy) =>
+  Object.entries(policy)
+    .map(([directive, sources]) => [directive, ...sources].join(" "))
+    .join("; ");
+
+const HOSTED_SANITY = ["https://*.sanity.io", "wss://*.sanity.io"];
+
+/** The lake's origin and its project subdomains (the Studio calls https://local.localhost:PORT). */
+function lakeOrigins(apiHost: string): string[] {
+  const url = new URL(apiHost);
+  return [url.origin, `${url.protocol}//*.${url.host}`];
+}
+
+export function securityHeaders(options: SecurityHeaderOptions): HeaderRule[] {
+  const https = new URL(options.siteUrl).protocol === "https:";
+  // Next's development runtime evaluates modules with eval (React Refresh, source maps).
+  const scripts = ["'self'", "'unsafe-inline'", ...(options.development ? ["'unsafe-eval'"] : [])];
+  const contentApi = options.lakeApiHost ? lakeOrigins(options.lakeApiHost) : HOSTED_SANITY;
+
+  const site: Policy = {
+    "default-src": ["'self'"],
+    "script-src": scripts,
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "https://cdn.sanity.io"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'", ...options.oauthOrigins],
+    ...(https ? { "upgrade-insecure-requests": [] } : {}),
+  };
+  // Draft previews: framed by the Studio, and its overlays talk to the content API.
+  const draft: Policy = {
+    ...site,
+    "connect-src": ["'self'", ...contentApi],
+    "frame-ancestors": ["'self'", ...options.studioOrigins],
+  };
+  // The embedded Studio is a single-page app of Sanity's: it calls the content API (the lake's
+  // HTTPS/2 address, or Sanity's hosts), shows its images, runs workers from blobs, and loads
+  // Sanity's bridge script and fonts from Sanity's CDN when online.
+  const studio: Policy = {
+    ...site,
+    "script-src": [...scripts, "https://core.sanity-cdn.com"],
+    "img-src": ["'self'", "data:", "blob:", "https://cdn.sanity.io", ...contentApi],
+    "font-src": ["'self'", "data:", "https://*.sanity.io", "https://*.sanity-cdn.com"],
+    "connect-src": ["'self'", ...contentApi, ...HOSTED_SANITY, "https://*.sanity-cdn.com"],
+    "worker-src": ["'self'", "blob:"],
+    "frame-src": ["'self'", ...options.studioOrigins],
+  };
+
+  const always = [
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+    // Only over https: a browser ignores it on http, and it would pin a development host.
+    ...(https ? [{ key: "Strict-Transport-Security", value: "max-age=31536000" }] : []),
+  ];
+  const csp = (policy: Policy) => ({ key: "Content-Security-Policy", value: serialize(policy) });
+  // Next applies every matching rule in order; a later rule's header replaces an earlier one's.
+  return [
+    { source: "/:path*", headers: [...always, csp(site)] },
+    { source: "/draft/:path*", headers: [csp(draft)] },
+    { source: "/studio/:path*", headers: [csp(studio)] },
+  ];
+}

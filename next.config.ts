@@ -1,0 +1,47 @@
+import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT } from "./lib/action-request.ts";
+import { enabledOAuthProviders } from "./lib/auth/oauth-options.ts";
+import { parseEnv } from "./lib/env-schema.ts";
+import { securityHeaders } from "./lib/security-headers.ts";
+import { apiHost, isLocalProject } from "./sanity/env.ts";
+
+const env = parseEnv(process.env);
+const development = env.NODE_ENV === "development";
+
+const nextConfig: NextConfig = {
+  // Content is cached with 'use cache' + cacheTag in lib/sanity and revalidated by the Sanity
+  // webhook at /api/revalidate; pages prerender a static shell and stream what is not cached.
+  cacheComponents: true,
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // PGlite loads its WebAssembly and data files from its own package folder at run time, so it
+  // is required from node_modules rather than bundled (Next already does this for `pg`).
+  serverExternalPackages: ["@electric-sql/pglite"],
+  // The site and the Studio have separate root layouts (app/(site), app/(studio)), so unmatched
+  // URLs get app/global-not-found.tsx, a whole document of its own.
+  experimental: {
+    globalNotFound: true,
+    // proxy.ts reads server action bodies to refuse bad ones with a 4xx (lib/action-request.ts);
+    // it needs no more than one byte past Next's 1 MB action limit to know a body is too large.
+    proxyClientMaxBodySize: ACTION_BODY_LIMIT + 1,
+  },
+  images: {
+    // Hosted Sanity serves assets from its CDN. The local lake has no image assets in the
+    // content model yet; add its host here (and `dangerouslyAllowLocalIP`) when it does.
+    remotePatterns: [{ protocol: "https", hostname: "cdn.sanity.io" }],
+  },
+  // CSP, nosniff, Referrer-Policy, HSTS on https: see lib/security-headers.ts. Fixed when the
+  // site is built, so SITE_URL and the Studio's settings must be set for `next build`.
+  headers: () =>
+    Promise.resolve(
+      securityHeaders({
+        siteUrl: env.SITE_URL,
+        development,
+        lakeApiHost: isLocalProject ? apiHost : undefined,
+        oauthOrigins: enabledOAuthProviders(env).map((provider) => provider.origin),
+        studioOrigins: env.SANITY_STUDIO_ORIGINS ?? (development ? ["http://localhost:3333"] : []),
+      }),
+    ),
+};
+
+export default nextConfig;
