@@ -1,9 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { knownActionIds } from "@/lib/action-ids";
+import { carriesAction, checkActionRequest } from "@/lib/action-request";
 import { isLiveSession, SESSION_COOKIE_NAMES, sessionTokenFrom } from "@/lib/auth/session-cookie";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { parsePageParam } from "@/lib/pagination";
 import { resolveSymbolSegment, tickerPath } from "@/lib/symbol-route";
 
+// Redirects point at SITE_URL, never at the Host the request named (a proxy's, or a forged one);
+// the rewrite stays on the request's own origin, as an internal rewrite must.
 // Runs before rendering, while the HTTP status can still be chosen: with Cache Components a page
 // that reads the URL under a static shell streams that shell first, so a redirect() or
 // notFound() in it would reach the reader as a 200 (Next 16 docs, "Streaming: the HTTP
@@ -16,7 +21,16 @@ import { resolveSymbolSegment, tickerPath } from "@/lib/symbol-route";
 // /signin (and back afterwards), whether the cookie is missing, expired, signed out or made up;
 // a page's own redirect would reach a reader without JavaScript as an empty 200. The pages'
 // requireReader() still checks the session they render with.
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  if (carriesAction(request)) {
+    const verdict = await checkActionRequest(request, knownActionIds());
+    if (!verdict.ok) {
+      return new NextResponse(verdict.message, {
+        status: verdict.status,
+        headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+      });
+    }
+  }
   const { pathname } = request.nextUrl;
   if (pathname === "/") return latestPage(request);
   if (READER_PAGES.has(pathname)) return signedOutToSignIn(request);
@@ -28,8 +42,7 @@ const READER_PAGES = new Set(["/account", "/watchlist"]);
 async function signedOutToSignIn(request: NextRequest) {
   const token = sessionTokenFrom(request.cookies);
   if (token && (await sessionIsLive(token))) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = "/signin";
+  const url = new URL("/signin", env.SITE_URL);
   url.search = `?${new URLSearchParams({ callbackUrl: `${request.nextUrl.pathname}${request.nextUrl.search}` })}`;
   const response = NextResponse.redirect(url, 307);
   // A dead cookie is cleared, so the reader's next visit needs no database lookup.
@@ -69,11 +82,32 @@ function canonicalTicker(request: NextRequest) {
   }
   const route = resolveSymbolSegment(decoded);
   if (route.kind !== "redirect") return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = tickerPath(route.symbol);
+  const url = new URL(tickerPath(route.symbol), env.SITE_URL);
+  url.search = request.nextUrl.search;
   return NextResponse.redirect(url, 308);
 }
 
+// Server actions post to the page they are on, so every page path is matched for a request that
+// carries one (the `has` conditions keep every other request away from the proxy: it costs
+// cached pages nothing).
+const ACTION_PATHS = "/((?!_next/|api/|favicon.ico).*)";
+
 export const config = {
-  matcher: ["/", "/tickers/:symbol", "/account", "/watchlist"],
+  matcher: [
+    "/",
+    "/tickers/:symbol",
+    "/account",
+    "/watchlist",
+    { source: ACTION_PATHS, has: [{ type: "header", key: "next-action" }] },
+    {
+      source: ACTION_PATHS,
+      has: [
+        {
+          type: "header",
+          key: "content-type",
+          value: "(?:multipart/form-data|application/x-www-form-urlencoded).*",
+        },
+      ],
+    },
+  ],
 };

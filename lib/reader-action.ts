@@ -15,6 +15,11 @@ export type ActionState =
 
 export const idleState: ActionState = { status: "idle" };
 
+const UNREADABLE_FORM: ActionState = {
+  status: "refused",
+  message: "This form could not be read. Reload the page and try again.",
+};
+
 /** Paths on this site only, so a form cannot send a reader elsewhere after signing in. */
 export function safeReturnTo(value: FormDataEntryValue | null, fallback: string): string {
   return typeof value === "string" && value.startsWith("/") && !value.startsWith("//")
@@ -31,6 +36,8 @@ export function readerAction<Schema extends z.ZodType>(
   run: (input: z.infer<Schema>, reader: Reader) => Promise<string>,
 ): (previous: ActionState, formData: FormData) => Promise<ActionState> {
   return async (_previous, formData) => {
+    // Anyone can call an action with any arguments, not only our forms.
+    if (!(formData instanceof FormData)) return UNREADABLE_FORM;
     const reader = await getReader();
     if (!reader) {
       const returnTo = safeReturnTo(formData.get("returnTo"), "/watchlist");

@@ -25,7 +25,6 @@ export function normalizeSymbol(input: string): string {
 
 // Control characters have no place in a name or a note, and Postgres refuses U+0000 in text
 // outright (error 22021); tabs and line breaks in a note are kept.
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export function normalizeWatchlistName(input: string): string {

@@ -17,7 +17,6 @@ export function safeCallbackPath(value: unknown): string {
   if (typeof value !== "string" || !value.startsWith("/")) return UNSAFE_CALLBACK_PATH;
   // Browsers drop tabs and newlines from URLs and read `\` as `/`: refuse them outright rather
   // than guess what a browser will make of them.
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(value)) return UNSAFE_CALLBACK_PATH;
   let url: URL;
   try {

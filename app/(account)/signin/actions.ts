@@ -24,6 +24,10 @@ export async function requestSignInLink(
   _previous: EmailSignInState,
   formData: FormData,
 ): Promise<EmailSignInState> {
+  // Anyone can call an action with any arguments, not only our form.
+  if (!(formData instanceof FormData)) {
+    return { status: "invalid", email: "", fieldError: "Enter your email address." };
+  }
   const typed = String(formData.get("email") ?? "").slice(0, 320);
   const input = emailSignInSchema.safeParse({
     email: formData.get("email"),
@@ -59,6 +63,7 @@ export async function requestSignInLink(
 
 /** Starts GitHub or Google sign-in; only providers whose variables are set are accepted. */
 export async function signInWithProvider(formData: FormData): Promise<void> {
+  if (!(formData instanceof FormData)) redirect("/signin");
   const input = oauthSignInSchema.safeParse({
     provider: formData.get("provider"),
     callbackUrl: formData.get("callbackUrl"),

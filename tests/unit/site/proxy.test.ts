@@ -43,3 +43,10 @@ describe("proxy: /tickers/:symbol", async () => {
     }
   });
 });
+
+describe("proxy: redirects", () => {
+  it("point at SITE_URL, whatever Host the request named", async () => {
+    const forged = await proxy(new NextRequest("http://evil.example/tickers/iwm?ref=x"));
+    expect(forged.headers.get("location")).toBe("http://localhost:3000/tickers/IWM?ref=x");
+  });
+});
