@@ -32,9 +32,20 @@ export function carriesAction(request: Request): boolean {
   return /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type);
 }
 
+/** What the check needs to know of this build's actions (lib/action-ids.ts). */
+export interface KnownActions {
+  has(id: string): boolean;
+  servesPage(id: string, pathname: string): boolean;
+}
+
+/**
+ * `pathname` is the page the request is for, after proxy.ts's own rewrites; `actions` is
+ * undefined where they are not known (development), and then Next decides.
+ */
 export async function checkActionRequest(
   request: Request,
-  knownIds: ReadonlySet<string> | undefined,
+  actions: KnownActions | undefined,
+  pathname: string,
 ): Promise<ActionVerdict> {
   const origin = checkOrigin(request.headers);
   if (!origin.ok) return origin;
@@ -43,10 +54,16 @@ export async function checkActionRequest(
     return refuse(413, "This form is too large to send.");
   }
   const fetchAction = request.headers.get("next-action");
-  const unknown = (id: string) =>
-    knownIds !== undefined && !knownIds.has(id)
-      ? refuse(404, "This action does not exist any more: reload the page and try again.")
-      : undefined;
+  const unknown = (id: string) => {
+    if (actions === undefined) return undefined;
+    if (!actions.has(id) || !actions.servesPage(id, pathname)) {
+      return refuse(
+        404,
+        "This form does not belong to this page any more: reload the page and try again.",
+      );
+    }
+    return undefined;
+  };
   if (fetchAction !== null) {
     const missing = unknown(fetchAction);
     if (missing) return missing;

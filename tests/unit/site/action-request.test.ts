@@ -1,8 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ACTION_BODY_LIMIT, checkActionRequest } from "@/lib/action-request";
+
+vi.mock("server-only", () => ({}));
+const { actionIndex, pagePattern } = await import("@/lib/action-ids");
 
 // lib/action-request.ts against React itself: bodies written by React's own encoder (what the
 // browser sends) must pass, and every body the check lets through must be one React's server
@@ -19,7 +22,17 @@ const { encodeReply } = require(
 ) as { encodeReply: (value: unknown) => Promise<string | FormData> };
 
 const ID = "7fd984f04d77773b0fc329689c106112780b8c530e";
-const KNOWN = new Set([ID]);
+// This build's actions, as lib/action-ids.ts reads them from Next's manifest.
+const CACHED_READ = "f0f8eaae64314076e3235c779c164168c0952b272f";
+const KNOWN = actionIndex({
+  [ID]: { workers: { "app/(account)/watchlist/page": {}, "app/(account)/signin/page": {} } },
+  [CACHED_READ]: {
+    workers: { "app/(account)/signin/page": {} },
+    exportedName: "$$RSC_SERVER_CACHE_0",
+  },
+});
+const check = (request: Request) =>
+  checkActionRequest(request, KNOWN, new URL(request.url).pathname);
 const HOST = "insight.example";
 type Entries = Array<[string, string]>;
 
@@ -77,10 +90,7 @@ describe("server action requests", () => {
     ];
     const bodies = await Promise.all(argLists.map(encoded));
     for (const entries of bodies) {
-      expect(
-        await checkActionRequest(actionRequest(entries), KNOWN),
-        JSON.stringify(entries),
-      ).toEqual({ ok: true });
+      expect(await check(actionRequest(entries)), JSON.stringify(entries)).toEqual({ ok: true });
     }
     expect(decodeWithReact(bodies).every((answer) => answer.ok)).toBe(true);
   });
@@ -100,13 +110,13 @@ describe("server action requests", () => {
       '[{"a":"$0:b"}]',
       '"$F1"',
     ]) {
-      const verdict = await checkActionRequest(actionRequest([["0", text]]), KNOWN);
+      const verdict = await check(actionRequest([["0", text]]));
       expect(verdict, text).toMatchObject({ ok: false, status: 400 });
       expect((verdict as { message: string }).message, text).toMatch(
         /^This form could not be read/,
       );
     }
-    const multipart = await checkActionRequest(
+    const multipart = await check(
       new Request(`https://${HOST}/watchlist`, {
         method: "POST",
         headers: {
@@ -116,7 +126,6 @@ describe("server action requests", () => {
         },
         body: "garbage",
       }),
-      KNOWN,
     );
     expect(multipart).toMatchObject({ ok: false, status: 400 });
   });
@@ -192,7 +201,7 @@ describe("server action requests", () => {
     }
     const accepted: Entries[] = [];
     for (const entries of bodies) {
-      if ((await checkActionRequest(actionRequest(entries), KNOWN)).ok) accepted.push(entries);
+      if ((await check(actionRequest(entries))).ok) accepted.push(entries);
     }
     // The generator must reach both sides, or it proves nothing.
     expect(accepted.length).toBeGreaterThan(200);
@@ -212,39 +221,32 @@ describe("server action requests", () => {
       "not a url",
       "https://insight.example.evil.example",
     ]) {
-      const verdict = await checkActionRequest(actionRequest(body, { origin }), KNOWN);
+      const verdict = await check(actionRequest(body, { origin }));
       expect(verdict, origin).toMatchObject({ ok: false, status: 403 });
     }
-    expect(
-      await checkActionRequest(actionRequest(body, { origin: `https://${HOST}` }), KNOWN),
-    ).toEqual({ ok: true });
+    expect(await check(actionRequest(body, { origin: `https://${HOST}` }))).toEqual({ ok: true });
     // Behind a proxy, the host the browser asked for is in X-Forwarded-Host.
     expect(
-      await checkActionRequest(
+      await check(
         actionRequest(body, {
           origin: "https://public.example",
           "x-forwarded-host": "public.example",
         }),
-        KNOWN,
       ),
     ).toEqual({ ok: true });
-    expect(await checkActionRequest(actionRequest(body), KNOWN)).toEqual({ ok: true });
+    expect(await check(actionRequest(body))).toEqual({ ok: true });
   });
 
   it("refuses an action this build does not have, from a script or a form posted without JavaScript", async () => {
-    const fetchAction = await checkActionRequest(
-      actionRequest([["0", "[]"]], { "next-action": "deadbeef" }),
-      KNOWN,
-    );
+    const fetchAction = await check(actionRequest([["0", "[]"]], { "next-action": "deadbeef" }));
     expect(fetchAction).toMatchObject({ ok: false, status: 404 });
     const form = (entries: Entries) =>
-      checkActionRequest(
+      check(
         new Request(`https://${HOST}/signin`, {
           method: "POST",
           headers: { host: HOST },
           body: formOf(entries),
         }),
-        KNOWN,
       );
     expect(
       await form([
@@ -289,13 +291,66 @@ describe("server action requests", () => {
 
   it("refuses a body over Next's 1 MB limit with a 413", async () => {
     const big = "x".repeat(ACTION_BODY_LIMIT + 1);
-    expect(
-      await checkActionRequest(actionRequest([["0", JSON.stringify([big])]]), KNOWN),
-    ).toMatchObject({ ok: false, status: 413 });
-    const declared = await checkActionRequest(
+    expect(await check(actionRequest([["0", JSON.stringify([big])]]))).toMatchObject({
+      ok: false,
+      status: 413,
+    });
+    const declared = await check(
       actionRequest([["0", "[]"]], { "content-length": String(2 * ACTION_BODY_LIMIT) }),
-      KNOWN,
     );
     expect(declared).toMatchObject({ ok: false, status: 413 });
+  });
+});
+
+describe("the pages an action belongs to", () => {
+  it("reads Next's page names as the URLs they serve", () => {
+    const cases: Array<[string, string[], string[]]> = [
+      ["app/(site)/page", ["/"], ["/tickers", "/x"]],
+      [
+        "app/(site)/insights/[slug]/page",
+        ["/insights/a-post", "/insights/a-post/"],
+        ["/insights", "/insights/a/b"],
+      ],
+      ["app/(studio)/studio/[[...tool]]/page", ["/studio", "/studio/structure/post"], ["/studiox"]],
+      ["app/(site)/latest/[page]/page", ["/latest/2"], ["/latest"]],
+      ["app/(account)/watchlist/page", ["/watchlist"], ["/watchlist/export"]],
+    ];
+    for (const [worker, yes, no] of cases) {
+      for (const path of yes)
+        expect(pagePattern(worker).test(path), `${worker} ${path}`).toBe(true);
+      for (const path of no)
+        expect(pagePattern(worker).test(path), `${worker} ${path}`).toBe(false);
+    }
+  });
+
+  it("refuses a call of a 'use cache' function, which would run with any arguments", async () => {
+    const request = new Request(`https://${HOST}/signin`, {
+      method: "POST",
+      headers: { host: HOST, "next-action": CACHED_READ, "content-type": "text/plain" },
+      body: JSON.stringify(['*[_type == "sanity.previewUrlSecret"]', {}, []]),
+    });
+    expect(await check(request)).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it("refuses an action posted to a page that does not have it (Next answers 500)", async () => {
+    const form = new FormData();
+    form.append(`$ACTION_ID_${ID}`, "");
+    const post = (pathname: string) =>
+      check(
+        new Request(`https://${HOST}${pathname}`, {
+          method: "POST",
+          headers: { host: HOST },
+          body: form,
+        }),
+      );
+    expect(await post("/signin")).toEqual({ ok: true });
+    expect(await post("/")).toMatchObject({ ok: false, status: 404 });
+    expect(await check(actionRequest([["0", "[]"]]))).toEqual({ ok: true });
+    const elsewhere = new Request(`https://${HOST}/tickers`, {
+      method: "POST",
+      headers: { host: HOST, "next-action": ID, "content-type": "text/plain" },
+      body: "[]",
+    });
+    expect(await check(elsewhere)).toMatchObject({ ok: false, status: 404 });
   });
 });
