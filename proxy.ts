@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { knownActionIds } from "@/lib/action-ids";
+import { knownActions } from "@/lib/action-ids";
 import { carriesAction, checkActionRequest } from "@/lib/action-request";
 import { isLiveSession, SESSION_COOKIE_NAMES, sessionTokenFrom } from "@/lib/auth/session-cookie";
 import { getDb } from "@/lib/db";
@@ -23,8 +23,12 @@ import { resolveSymbolSegment, tickerPath } from "@/lib/symbol-route";
 // requireReader() still checks the session they render with.
 export async function proxy(request: NextRequest) {
   if (carriesAction(request)) {
-    const verdict = await checkActionRequest(request, knownActionIds());
+    const page = latestPageRewrite(request)?.pathname ?? request.nextUrl.pathname;
+    const verdict = await checkActionRequest(request, knownActions(), page);
     if (!verdict.ok) {
+      console.warn(
+        `proxy: refused a server action on ${request.nextUrl.pathname} with ${verdict.status}: ${verdict.message}`,
+      );
       return new NextResponse(verdict.message, {
         status: verdict.status,
         headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
@@ -34,14 +38,22 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname === "/") return latestPage(request);
   if (READER_PAGES.has(pathname)) return signedOutToSignIn(request);
-  return canonicalTicker(request);
+  if (TICKER_PAGE.test(pathname)) return canonicalTicker(request);
+  // Any other page reaches here only for its server actions (the matcher below).
+  return NextResponse.next();
 }
+
+const TICKER_PAGE = /^\/tickers\/[^/]+$/;
 
 const READER_PAGES = new Set(["/account", "/watchlist"]);
 
 async function signedOutToSignIn(request: NextRequest) {
   const token = sessionTokenFrom(request.cookies);
   if (token && (await sessionIsLive(token))) return NextResponse.next();
+  // A link's prefetch gets nothing rather than a redirect: Next's router would prefetch the
+  // sign-in page in its place, which answers a prefetch with 404 (it renders per request).
+  // Following the link itself is redirected below.
+  if (request.headers.has("next-router-prefetch")) return new NextResponse(null, { status: 204 });
   const url = new URL("/signin", env.SITE_URL);
   url.search = `?${new URLSearchParams({ callbackUrl: `${request.nextUrl.pathname}${request.nextUrl.search}` })}`;
   const response = NextResponse.redirect(url, 307);
@@ -62,14 +74,21 @@ async function sessionIsLive(token: string): Promise<boolean> {
 }
 
 function latestPage(request: NextRequest) {
+  const rewrite = latestPageRewrite(request);
+  return rewrite ? NextResponse.rewrite(rewrite) : NextResponse.next();
+}
+
+/** Where `/?page=N` is served from, or undefined for the home page itself. */
+function latestPageRewrite(request: NextRequest): URL | undefined {
+  if (request.nextUrl.pathname !== "/") return undefined;
   const values = request.nextUrl.searchParams.getAll("page");
-  if (values.length === 0) return NextResponse.next();
+  if (values.length === 0) return undefined;
   const page = parsePageParam(values.length === 1 ? values[0] : values);
-  if (page === 1) return NextResponse.next();
+  if (page === 1) return undefined;
   const url = request.nextUrl.clone();
   url.pathname = `/latest/${page ?? "-"}`;
   url.searchParams.delete("page");
-  return NextResponse.rewrite(url);
+  return url;
 }
 
 function canonicalTicker(request: NextRequest) {
@@ -88,9 +107,9 @@ function canonicalTicker(request: NextRequest) {
 }
 
 // Server actions post to the page they are on, so every page path is matched for a request that
-// carries one (the `has` conditions keep every other request away from the proxy: it costs
-// cached pages nothing).
-const ACTION_PATHS = "/((?!_next/|api/|favicon.ico).*)";
+// carries one, and so is every route (Next runs its action decoder on a form posted to any
+// path, even one with no page). The `has` conditions keep every other request away from the
+// proxy: it costs cached pages nothing. Next reads this object at build time: literals only.
 
 export const config = {
   matcher: [
@@ -98,9 +117,9 @@ export const config = {
     "/tickers/:symbol",
     "/account",
     "/watchlist",
-    { source: ACTION_PATHS, has: [{ type: "header", key: "next-action" }] },
+    { source: "/((?!_next/|api/|favicon.ico).*)", has: [{ type: "header", key: "next-action" }] },
     {
-      source: ACTION_PATHS,
+      source: "/((?!_next/).*)",
       has: [
         {
           type: "header",

@@ -86,4 +86,14 @@ describe.each(testDbKinds)("proxy: reader pages on %s", (kind) => {
       }
     }
   });
+
+  it("answers a signed-out link prefetch with nothing, so the router never prefetches /signin", async () => {
+    const response = await proxy(
+      new NextRequest(new URL("/watchlist", "http://localhost:3000"), {
+        headers: { rsc: "1", "next-router-prefetch": "1" },
+      }),
+    );
+    expect(response.status).toBe(204);
+    expect(response.headers.get("location")).toBeNull();
+  });
 });

@@ -50,3 +50,19 @@ describe("proxy: redirects", () => {
     expect(forged.headers.get("location")).toBe("http://localhost:3000/tickers/IWM?ref=x");
   });
 });
+
+describe("proxy: other pages", () => {
+  it("lets a page it only sees for its server actions through untouched", async () => {
+    // The matcher sends every page's server actions here: a draft article is no ticker page.
+    for (const path of [
+      "/draft/insights/a-post",
+      "/signin/check-email",
+      "/tickers/IWM/opengraph-image",
+    ]) {
+      const response = await run(path);
+      expect(response.headers.get("location"), path).toBeNull();
+      expect(rewrittenTo(response), path).toBeNull();
+      expect(response.headers.get("x-middleware-next"), path).toBe("1");
+    }
+  });
+});
