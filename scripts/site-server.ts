@@ -4,6 +4,7 @@
 // app can count its trusted proxy hops from the right (TRUSTED_PROXY_HOPS,
 // lib/auth/client-ip.ts). `next start` itself writes that header only when the client left it
 // out, which lets a client that reaches the app directly choose the address it is counted as.
+// With no trusted proxy, the client's own X-Forwarded-Host/Proto/Port are dropped.
 //
 //   node scripts/site-server.ts dev|start
 //
@@ -22,8 +23,22 @@ const dev = mode === "dev";
 const env = parseEnv(process.env);
 const listenHost = env.LISTEN_HOST ?? (dev ? "127.0.0.1" : undefined);
 
-/** What any proxy does on the way in: the connecting address goes last in X-Forwarded-For. */
-function appendConnectionAddress(req: IncomingMessage): void {
+/**
+ * What any proxy does on the way in: the connecting address goes last in X-Forwarded-For. With
+ * no trusted proxy in front, the other X-Forwarded-* headers can only be the client's own
+ * claims, so they go (Next then fills them from the connection): a forged X-Forwarded-Proto
+ * would send Next's own internal requests to https, a forged X-Forwarded-Host would pass its
+ * server action Origin check.
+ */
+function forwardedHeaders(req: IncomingMessage): void {
+  if (env.TRUSTED_PROXY_HOPS === 0) {
+    for (const name of ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"]) {
+      delete req.headers[name];
+    }
+  }
+  // An empty Next-Action names no action, but Next would still decode the body as one, where
+  // proxy.ts cannot see it (a matcher never matches an empty header).
+  if (req.headers["next-action"] === "") delete req.headers["next-action"];
   const peer = req.socket.remoteAddress;
   if (!peer) return;
   const forwarded = req.headers["x-forwarded-for"];
@@ -35,7 +50,7 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const server = createServer((req, res) => {
-  appendConnectionAddress(req);
+  forwardedHeaders(req);
   void handle(req, res);
 });
 server.listen(env.PORT, listenHost, () => {
