@@ -35,11 +35,16 @@ const serialize = (policy: Policy) =>
     .join("; ");
 
 const HOSTED_SANITY = ["https://*.sanity.io", "wss://*.sanity.io"];
+/** Where the Studio checks for updates and loads Sanity's bridge script and fonts. */
+const SANITY_CDN = ["https://sanity-cdn.com", "https://*.sanity-cdn.com"];
 
-/** The lake's origin and its project subdomains (the Studio calls https://local.localhost:PORT). */
+/**
+ * The lake's origin and its project subdomains (the Studio calls https://local.localhost:PORT),
+ * over HTTPS and as websockets (the Studio's presence socket, which the lake answers 404).
+ */
 function lakeOrigins(apiHost: string): string[] {
-  const url = new URL(apiHost);
-  return [url.origin, `${url.protocol}//*.${url.host}`];
+  const { host } = new URL(apiHost);
+  return [`https://${host}`, `https://*.${host}`, `wss://${host}`, `wss://*.${host}`];
 }
 
 export function securityHeaders(options: SecurityHeaderOptions): HeaderRule[] {
@@ -52,7 +57,9 @@ export function securityHeaders(options: SecurityHeaderOptions): HeaderRule[] {
     "default-src": ["'self'"],
     "script-src": scripts,
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "https://cdn.sanity.io"],
+    // Icons and images are linked by absolute URL from SITE_URL (metadataBase): ours, even when
+    // the site is reached by another name.
+    "img-src": ["'self'", new URL(options.siteUrl).origin, "data:", "https://cdn.sanity.io"],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
     "frame-src": ["'self'"],
@@ -73,10 +80,10 @@ export function securityHeaders(options: SecurityHeaderOptions): HeaderRule[] {
   // Sanity's bridge script and fonts from Sanity's CDN when online.
   const studio: Policy = {
     ...site,
-    "script-src": [...scripts, "https://core.sanity-cdn.com"],
+    "script-src": [...scripts, ...SANITY_CDN],
     "img-src": ["'self'", "data:", "blob:", "https://cdn.sanity.io", ...contentApi],
-    "font-src": ["'self'", "data:", "https://*.sanity.io", "https://*.sanity-cdn.com"],
-    "connect-src": ["'self'", ...contentApi, ...HOSTED_SANITY, "https://*.sanity-cdn.com"],
+    "font-src": ["'self'", "data:", "https://*.sanity.io", ...SANITY_CDN],
+    "connect-src": ["'self'", ...contentApi, ...HOSTED_SANITY, ...SANITY_CDN],
     "worker-src": ["'self'", "blob:"],
     "frame-src": ["'self'", ...options.studioOrigins],
   };
