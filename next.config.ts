@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
 import { ACTION_BODY_LIMIT } from "./lib/action-request.ts";
+import { dropSecrets } from "./lib/build-env.ts";
 import { enabledOAuthProviders } from "./lib/auth/oauth-options.ts";
 import { parseEnv } from "./lib/env-schema.ts";
 import { securityHeaders } from "./lib/security-headers.ts";
@@ -44,4 +46,9 @@ const nextConfig: NextConfig = {
     ),
 };
 
-export default nextConfig;
+// The build runs without secrets: Turbopack keeps its whole environment in the build cache
+// (lib/build-env.ts). Next has loaded .env files by now; the runtime still reads them as usual.
+export default function config(phase: string): NextConfig {
+  if (phase === PHASE_PRODUCTION_BUILD) dropSecrets(process.env);
+  return nextConfig;
+}

@@ -1,8 +1,16 @@
 import { defineConfig, devices } from "@playwright/test";
+import { randomBytes } from "node:crypto";
 import { chromiumFlags, chromiumPath } from "./tests/chromium.ts";
 import { siteUrl } from "./tests/e2e/env.ts";
 
 const isCI = Boolean(process.env.CI);
+
+// This run's secrets (tests/e2e/env.ts), random so that a test can look for them where they
+// must never be, such as the build cache. Set before the web server and the workers start, so
+// every process of the run shares them.
+for (const name of ["E2E_LAKE_TOKEN", "E2E_WEBHOOK_SECRET", "E2E_AUTH_SECRET"]) {
+  process.env[name] ??= randomBytes(32).toString("base64url");
+}
 
 const chromium = { executablePath: chromiumPath, args: chromiumFlags };
 

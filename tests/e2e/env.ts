@@ -6,12 +6,13 @@ import { localLakeClient } from "../../sanity/lake/seeded-lake.ts";
 export const e2e = {
   sitePort: Number(process.env.E2E_SITE_PORT ?? 3100),
   lakePort: Number(process.env.E2E_LAKE_PORT ?? 3998),
-  token: "e2e-local-lake-token-0123456789abcdef0123456789",
-  webhookSecret: "e2e-local-webhook-secret-0123456789",
+  // Random per run (playwright.config.ts); the fixed values serve a server started by hand.
+  token: process.env.E2E_LAKE_TOKEN ?? "e2e-local-lake-token-0123456789abcdef0123456789",
+  webhookSecret: process.env.E2E_WEBHOOK_SECRET ?? "e2e-local-webhook-secret-0123456789",
   dataDir: ".data/e2e-lake",
   /** Reader sign-in: the secret of the test server, and the port of the SMTP server that the
    * sign-in spec runs in-process and the site sends magic links to (E2E_SMTP_PORT). */
-  authSecret: "e2e-auth-secret-0123456789abcdef0123456789abcdef",
+  authSecret: process.env.E2E_AUTH_SECRET ?? "e2e-auth-secret-0123456789abcdef0123456789abcdef",
   smtpPort: Number(process.env.E2E_SMTP_PORT ?? 2525),
 } as const;
 

@@ -1,4 +1,6 @@
+import { readdir, readFile } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
+import path from "node:path";
 import { topicPath } from "../../lib/topic-slug.ts";
 import { rawRequest, setCookies } from "../support/raw-http.ts";
 import { e2e, siteUrl } from "./env.ts";
@@ -179,4 +181,24 @@ test("a huge webhook body is refused before it is read", async () => {
   });
   expect(answer.status).toBe(413);
   expect(answer.body).toMatch(/larger than 65536 bytes/);
+});
+
+test("the build keeps none of the secrets it was run with", async () => {
+  // serve.ts built the site with this run's random lake token, webhook secret and auth secret
+  // in its environment; Turbopack keeps whatever environment it is given in .next/cache.
+  const secrets = [e2e.token, e2e.webhookSecret, e2e.authSecret].map((secret) =>
+    Buffer.from(secret),
+  );
+  expect(secrets.every((secret) => secret.length >= 32)).toBe(true);
+  const found: string[] = [];
+  let files = 0;
+  for (const entry of await readdir(".next", { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    files += 1;
+    const file = path.join(entry.parentPath, entry.name);
+    const bytes = await readFile(file);
+    for (const secret of secrets) if (bytes.includes(secret)) found.push(file);
+  }
+  expect(files).toBeGreaterThan(100);
+  expect(found).toEqual([]);
 });
