@@ -24,6 +24,7 @@ const TABLES = [
   "verification_tokens",
   "watchlist_items",
   "watchlists",
+  "webhook_deliveries",
 ];
 const tablesQuery =
   "select table_name from information_schema.tables where table_schema = 'public' order by 1";
