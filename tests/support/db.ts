@@ -59,3 +59,16 @@ async function admin(url: string, statement: string): Promise<void> {
     await client.end();
   }
 }
+
+// lib/db.ts keeps the process's one database in this slot (one per process however many
+// bundles import it); a test hands route handlers and proxy.ts its own copy through it.
+const processDbSlot = Symbol.for("daily-insight.db");
+
+/** Makes `db` the one getDb() returns in this process; returns what puts things back. */
+export function useAsProcessDb(db: Db): () => void {
+  const holder = globalThis as { [processDbSlot]?: Promise<Db> };
+  holder[processDbSlot] = Promise.resolve(db);
+  return () => {
+    delete holder[processDbSlot];
+  };
+}

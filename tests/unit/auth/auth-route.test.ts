@@ -4,29 +4,28 @@ import type { Db } from "@/lib/db";
 
 vi.mock("server-only", () => ({}));
 
-const { openTestDb } = await import("../../support/db");
+const { openTestDb, useAsProcessDb } = await import("../../support/db");
 
 // /api/auth/* as the app serves it (app/api/auth/[...nextauth]/route.ts, next-auth's handlers
-// behind our request check), over a real reader database in lib/db.ts's process-wide slot.
-const slot = Symbol.for("daily-insight.db");
-const holder = globalThis as { [slot]?: Promise<Db> };
+// behind our request check), over a real reader database (tests/support/db.ts useAsProcessDb).
 const ORIGIN = "http://localhost:3000";
 
 type Handler = (request: NextRequest) => Promise<Response>;
 let route: { GET: Handler; POST: Handler };
 let unguarded: { GET: Handler; POST: Handler };
 let close: () => Promise<void>;
+let restoreDb: () => void;
 
 beforeAll(async () => {
   vi.stubEnv("AUTH_SECRET", "auth-route-test-secret-0123456789abcdef");
   const handle = await openTestDb("pglite");
-  holder[slot] = Promise.resolve(handle.db);
+  restoreDb = useAsProcessDb(handle.db);
   close = handle.close;
   route = await import("@/app/api/auth/[...nextauth]/route");
   ({ handlers: unguarded } = await import("@/lib/auth"));
 });
 afterAll(async () => {
-  delete holder[slot];
+  restoreDb();
   await close();
 });
 

@@ -8,13 +8,11 @@ import { createReader } from "../db/fixtures";
 
 vi.mock("server-only", () => ({}));
 
-const { openTestDb, testDbKinds } = await import("../../support/db");
+const { openTestDb, testDbKinds, useAsProcessDb } = await import("../../support/db");
 const { proxy } = await import("@/proxy");
 
-// proxy.ts in front of the reader pages, over a real reader database: lib/db.ts keeps the
-// process's one database in this slot, and the test's own copy goes there.
-const slot = Symbol.for("daily-insight.db");
-const holder = globalThis as { [slot]?: Promise<Db> };
+// proxy.ts in front of the reader pages, over a real reader database (the test's own copy, as
+// the process's one database: tests/support/db.ts useAsProcessDb).
 
 const run = (path: string, cookie?: string) =>
   proxy(
@@ -27,13 +25,14 @@ const DAY = 24 * 60 * 60 * 1000;
 
 describe.each(testDbKinds)("proxy: reader pages on %s", (kind) => {
   let close: () => Promise<void>;
+  let restoreDb: () => void;
   let db: Db;
   const live = randomUUID();
   const expired = randomUUID();
   beforeAll(async () => {
     const handle = await openTestDb(kind);
     db = handle.db;
-    holder[slot] = Promise.resolve(db);
+    restoreDb = useAsProcessDb(db);
     close = handle.close;
     const userId = await createReader(db, "proxy");
     await db.insert(sessions).values([
@@ -42,7 +41,7 @@ describe.each(testDbKinds)("proxy: reader pages on %s", (kind) => {
     ]);
   });
   afterAll(async () => {
-    delete holder[slot];
+    restoreDb();
     await close();
   });
 

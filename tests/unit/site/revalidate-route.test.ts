@@ -8,7 +8,7 @@ const revalidateTag = vi.hoisted(() => vi.fn());
 vi.mock("server-only", () => ({}));
 vi.mock("next/cache", () => ({ revalidateTag }));
 
-const { openTestDb, testDbKinds } = await import("../../support/db");
+const { openTestDb, testDbKinds, useAsProcessDb } = await import("../../support/db");
 
 const SECRET = "test-webhook-secret";
 const MINUTE = 60_000;
@@ -19,10 +19,6 @@ beforeAll(async () => {
   ({ POST } = await import("@/app/api/revalidate/route"));
 });
 beforeEach(() => revalidateTag.mockClear());
-
-// lib/db.ts keeps the process's one database in this slot; the test's own copy goes there.
-const slot = Symbol.for("daily-insight.db");
-const holder = globalThis as { [slot]?: Promise<Db> };
 
 interface Delivery {
   body?: unknown;
@@ -66,13 +62,14 @@ const revalidatedTags = () => revalidateTag.mock.calls.map(([tag]) => tag as str
 
 describe.each(testDbKinds)("POST /api/revalidate on %s", (kind) => {
   let close: () => Promise<void>;
+  let restoreDb: () => void;
   beforeAll(async () => {
     const handle = await openTestDb(kind);
-    holder[slot] = Promise.resolve(handle.db);
+    restoreDb = useAsProcessDb(handle.db);
     close = handle.close;
   });
   afterAll(async () => {
-    delete holder[slot];
+    restoreDb();
     await close();
   });
 
