@@ -1,6 +1,5 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/lib/db";
 
 vi.mock("server-only", () => ({}));
 

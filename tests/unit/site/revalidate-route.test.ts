@@ -1,6 +1,5 @@
 import { encodeSignatureHeader, SIGNATURE_HEADER_NAME } from "@sanity/webhook";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/lib/db";
 
 // The route handler as Next runs it, with next/cache's revalidateTag recorded instead of run,
 // over a real reader database (PGlite and the Postgres server) for its memory of deliveries.
