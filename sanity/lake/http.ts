@@ -118,6 +118,15 @@ export function authenticate(req: Req, token: string): Auth {
   return timingSafeEqual(given, expected) ? "token" : "invalid";
 }
 
+/** A percent-encoded path segment, decoded; a malformed escape (`%E0%A4%A`) is the client's error. */
+export function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw badRequest(`Malformed percent-encoding in the request path: "${segment}"`);
+  }
+}
+
 export function flag(value: string | null, fallback: boolean): boolean {
   if (value === null || value === "") return fallback;
   return value !== "false" && value !== "0";

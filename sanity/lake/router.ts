@@ -3,7 +3,7 @@ import type { LakeState, RequestContext } from "./context.ts";
 import { handleDoc, handleExport, handleQuery } from "./read-routes.ts";
 import { handleActions, handleImport, handleMutate } from "./write-routes.ts";
 import { LakeError, notFound, unauthorized } from "./errors.ts";
-import { authenticate, corsHeaders, sendJson } from "./http.ts";
+import { authenticate, corsHeaders, decodePathSegment, sendJson } from "./http.ts";
 import type { Req, Res } from "./http.ts";
 import { handleListen } from "./listen.ts";
 import { handleLiveEvents } from "./live.ts";
@@ -49,6 +49,8 @@ async function handle(lake: LakeState, req: Req, res: Res): Promise<void> {
     return;
   }
   const url = new URL(req.url ?? "/", "http://lake.local");
+  // Every route decodes its segments; refuse a malformed escape anywhere before any of them runs.
+  decodePathSegment(url.pathname);
   const assetFile = ASSET_FILE.exec(url.pathname);
   if (assetFile && (req.method === "GET" || req.method === "HEAD")) {
     if (assetFile[1] !== lake.projectId) throw notFound("Asset not found");
@@ -68,7 +70,7 @@ async function handle(lake: LakeState, req: Req, res: Res): Promise<void> {
     if (route.method !== req.method) continue;
     const match = route.pattern.exec(path);
     if (match) {
-      await route.handler(ctx, ...match.slice(1).map((group) => decodeURIComponent(group)));
+      await route.handler(ctx, ...match.slice(1).map(decodePathSegment));
       return;
     }
   }

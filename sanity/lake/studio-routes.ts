@@ -1,7 +1,7 @@
 import { LOCAL_USER, requireToken } from "./context.ts";
 import type { RequestContext } from "./context.ts";
 import { badRequest, notFound } from "./errors.ts";
-import { readBody, sendJson } from "./http.ts";
+import { decodePathSegment, readBody, sendJson } from "./http.ts";
 
 // The project/user endpoints Sanity Studio calls around the data API (see
 // /work/shared/lake-protocol.md): answered just enough for the Studio to run locally.
@@ -102,7 +102,7 @@ async function handleProject(
 async function handleKeyValue(ctx: RequestContext, keyList: string): Promise<void> {
   const store = ctx.lake.keyValues;
   if (ctx.req.method === "GET") {
-    const keys = decodeURIComponent(keyList).split(",").filter(Boolean);
+    const keys = decodePathSegment(keyList).split(",").filter(Boolean);
     sendJson(
       ctx.req,
       ctx.res,
