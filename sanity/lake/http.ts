@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { badRequest, httpError } from "./errors.ts";
+import { parseClientJson } from "./json.ts";
 
 /** What the handlers use of an HTTP/1.1 or HTTP/2 (compatibility API) request and response. */
 export interface Req extends AsyncIterable<Buffer> {
@@ -93,15 +94,7 @@ export async function readJson(
   req: Req,
   limit = 32 * 1024 * 1024,
 ): Promise<Record<string, unknown>> {
-  const text = (await readBody(req, limit)).toString("utf8");
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    throw badRequest(
-      `Malformed JSON body: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+  const body = parseClientJson((await readBody(req, limit)).toString("utf8"), "body");
   if (body === null || typeof body !== "object" || Array.isArray(body))
     throw badRequest("Request body must be a JSON object");
   return body as Record<string, unknown>;

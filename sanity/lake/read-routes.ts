@@ -4,6 +4,7 @@ import { badRequest } from "./errors.ts";
 import { parseQuery, runQuery } from "./groq.ts";
 import { readJson, sendBytes, sendJson } from "./http.ts";
 import { isPublicId } from "./ids.ts";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json.ts";
 import { syncTag } from "./live.ts";
 import { isRecord } from "./mutations.ts";
 import { contentSourceMap, sourceMapMode } from "./source-map.ts";
@@ -45,11 +46,15 @@ export function queryFromUrl(url: URL): { query: string; params: Record<string, 
   const params: Record<string, unknown> = {};
   for (const [key, value] of url.searchParams) {
     if (!key.startsWith("$")) continue;
+    let parsed: unknown;
     try {
-      params[key.slice(1)] = JSON.parse(value);
+      parsed = JSON.parse(value);
     } catch {
       throw badRequest(`Unable to parse value of "${key}=${value}". Please quote string values.`);
     }
+    if (nestsDeeperThan(parsed, MAX_JSON_DEPTH))
+      throw badRequest(`The value of "${key}" nests more than ${MAX_JSON_DEPTH} levels deep`);
+    params[key.slice(1)] = parsed;
   }
   return { query, params };
 }

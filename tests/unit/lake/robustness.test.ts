@@ -28,3 +28,134 @@ describe("malformed requests", () => {
     }
   });
 });
+
+describe("document ids and nesting, on every write path", () => {
+  const refused = [
+    "../../etc",
+    "a\u0000b",
+    "x".repeat(129),
+    "-leading-dash",
+    "drafts.-dash-segment",
+    "two..dots",
+    "with space",
+    "slash/inside",
+    "ünïcode",
+  ];
+  const accepted = [
+    "x".repeat(128),
+    "drafts.post-1",
+    "versions.rA1b2.post-1",
+    `image-${"a1".repeat(20)}-1200x630-png`,
+    "_underscore.first",
+    "9f1c2b7e-4b0d-4a8e-9d62-0c3c2f1b5a77",
+  ];
+
+  it("refuses ids hosted Sanity refuses with a 400 that says why, and stores nothing", async () => {
+    for (const id of refused) {
+      const via = {
+        mutate: () =>
+          request(`${t.lake.url}/v2025-02-19/data/mutate/production`, {
+            method: "POST",
+            token: t.token,
+            body: JSON.stringify({ mutations: [{ createOrReplace: { _id: id, _type: "t" } }] }),
+          }),
+        action: () =>
+          request(`${t.lake.url}/v2025-02-19/data/actions/production`, {
+            method: "POST",
+            token: t.token,
+            body: JSON.stringify({
+              actions: [
+                {
+                  actionType: "sanity.action.document.create",
+                  publishedId: id,
+                  attributes: { _id: id, _type: "t" },
+                },
+              ],
+            }),
+          }),
+        import: () =>
+          request(`${t.lake.url}/v1/data/import/production`, {
+            method: "POST",
+            token: t.token,
+            body: `${JSON.stringify({ _id: id, _type: "t" })}\n`,
+          }),
+      };
+      for (const [path, send] of Object.entries(via)) {
+        const response = await send();
+        expect(response.status, `${path} ${JSON.stringify(id)}`).toBe(400);
+        expect(JSON.stringify(response.body)).toMatch(
+          /Document ID .* (is not valid|characters long)/,
+        );
+      }
+    }
+    const stored = await t.client.fetch<string[]>(
+      '*[_type == "t"]._id',
+      {},
+      { perspective: "raw" },
+    );
+    expect(stored).toEqual([]);
+  });
+
+  it("accepts every id hosted Sanity accepts, including drafts, versions and asset ids", async () => {
+    await t.client.createOrReplace({ _id: "post-1", _type: "t" });
+    for (const id of accepted) await t.client.createOrReplace({ _id: id, _type: "t" });
+    const stored = await t.client.fetch<string[]>(
+      '*[_type == "t"]._id',
+      {},
+      { perspective: "raw" },
+    );
+    expect(stored.sort()).toEqual([...accepted, "post-1"].sort());
+    const deleted = t.client.transaction();
+    for (const id of [...accepted, "post-1"]) deleted.delete(id);
+    await deleted.commit();
+  });
+
+  it("refuses documents and request bodies nested deeper than 100 levels, without a 500", async () => {
+    const nested = (depth: number): unknown => {
+      let value: unknown = "leaf";
+      for (let i = 0; i < depth; i++) value = { a: value };
+      return value;
+    };
+    // Deeper than JSON.stringify itself can write, so built as text.
+    const tooDeep = `${'{"a":'.repeat(5000)}"leaf"${"}".repeat(5000)}`;
+    const deep = await request(`${t.lake.url}/v2025-02-19/data/mutate/production`, {
+      method: "POST",
+      token: t.token,
+      body: `{"mutations":[{"create":{"_id":"deep","_type":"t","x":${tooDeep}}}]}`,
+    });
+    expect(deep).toMatchObject({
+      status: 400,
+      body: { message: expect.stringMatching(/100 levels/) },
+    });
+    // A document grown past the limit by patches, each within it.
+    await t.client.create({ _id: "grows", _type: "t", x: nested(60) });
+    const patched = await request(`${t.lake.url}/v2025-02-19/data/mutate/production`, {
+      method: "POST",
+      token: t.token,
+      body: JSON.stringify({
+        mutations: [{ patch: { id: "grows", set: { x: { y: nested(60) } } } }],
+      }),
+    });
+    expect(patched.status).toBe(200);
+    const grown = await request(`${t.lake.url}/v2025-02-19/data/mutate/production`, {
+      method: "POST",
+      token: t.token,
+      body: JSON.stringify({
+        mutations: [{ patch: { id: "grows", set: { [`x${".a".repeat(59)}`]: nested(60) } } }],
+      }),
+    });
+    expect(grown).toMatchObject({ status: 400 });
+    expect(JSON.stringify(grown.body)).toMatch(/more than 100 levels/);
+    const deepParams = await request(`${t.lake.url}/v2025-02-19/data/query/production`, {
+      method: "POST",
+      body: `{"query":"$p","params":{"p":${tooDeep}}}`,
+    });
+    expect(deepParams.status).toBe(400);
+    const urlParam = encodeURIComponent(JSON.stringify(nested(101)));
+    const viaUrl = await request(
+      `${t.lake.url}/v2025-02-19/data/query/production?query=$p&$p=${urlParam}`,
+    );
+    expect(viaUrl.status).toBe(400);
+    await t.client.delete("grows");
+  });
+});
