@@ -25,6 +25,17 @@ const MIME_TYPES: Record<string, string> = {
   mp4: "video/mp4",
 };
 
+const SAFE_EXTENSION = /^[a-z0-9]{1,8}$/;
+const MIME_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
+
+// Asset bytes are whatever an editor uploaded (an SVG can carry script): browsers must take the
+// declared type as final and must not run anything in a file opened on its own.
+const ASSET_HEADERS = {
+  "cache-control": "public, max-age=31536000, immutable",
+  "x-content-type-options": "nosniff",
+  "content-security-policy": "default-src 'none'; sandbox",
+};
+
 function assetDir(ctx: RequestContext, dataset: string): string {
   return path.join(ctx.lake.dataDir, dataset, "assets");
 }
@@ -41,15 +52,21 @@ export async function handleUpload(
   if (bytes.length === 0) throw badRequest("Empty upload");
   const sha1 = createHash("sha1").update(bytes).digest("hex");
   const filename = ctx.url.searchParams.get("filename") ?? undefined;
-  const fromName = filename && path.extname(filename).slice(1).toLowerCase();
   const image = kind === "images" ? readImageInfo(bytes) : undefined;
   if (kind === "images" && !image)
     throw badRequest("Unsupported image format: expected PNG, JPEG, GIF or WebP");
-  const extension = image?.extension ?? (fromName || "bin");
+  // The extension names the stored file and the asset's id, so it never comes raw from the
+  // client: an image's is its sniffed format, a file's is kept only when it is a plain one.
+  const fromName = filename ? path.extname(filename).slice(1).toLowerCase() : "";
+  const extension = image?.extension ?? (SAFE_EXTENSION.test(fromName) ? fromName : "bin");
+  const declared =
+    String(ctx.req.headers["content-type"] ?? "")
+      .split(";")[0]
+      ?.trim() ?? "";
   const mimeType =
     image?.mimeType ??
     MIME_TYPES[extension] ??
-    String(ctx.req.headers["content-type"] ?? "application/octet-stream");
+    (MIME_TYPE.test(declared) ? declared.toLowerCase() : "application/octet-stream");
   const stem = image ? `${sha1}-${image.width}x${image.height}` : sha1;
   const fileName = `${stem}.${extension}`;
   const id = image ? `image-${stem}-${extension}` : `file-${sha1}-${extension}`;
@@ -115,7 +132,6 @@ export async function handleAssetFile(
     throw notFound("Asset not found");
   }
   const extension = path.extname(fileName).slice(1);
-  sendBytes(ctx.req, ctx.res, 200, bytes, MIME_TYPES[extension] ?? "application/octet-stream", {
-    "cache-control": "public, max-age=31536000, immutable",
-  });
+  const type = MIME_TYPES[extension] ?? "application/octet-stream";
+  sendBytes(ctx.req, ctx.res, 200, bytes, type, ASSET_HEADERS);
 }

@@ -2,7 +2,13 @@ import { handleAssetFile, handleUpload } from "./assets.ts";
 import type { LakeState, RequestContext } from "./context.ts";
 import { handleDoc, handleExport, handleQuery } from "./read-routes.ts";
 import { handleActions, handleImport, handleMutate } from "./write-routes.ts";
-import { LakeError, notFound, unauthorized } from "./errors.ts";
+import {
+  LakeError,
+  notFound,
+  TransactionItemError,
+  transactionError,
+  unauthorized,
+} from "./errors.ts";
 import { authenticate, corsHeaders, decodePathSegment, sendJson } from "./http.ts";
 import type { Req, Res } from "./http.ts";
 import { handleListen } from "./listen.ts";
@@ -85,6 +91,12 @@ function respondWithError(req: Req, res: Res, error: unknown): void {
   }
   if (error instanceof LakeError) {
     sendJson(req, res, error.status, error.body);
+    return;
+  }
+  // A write outside transact() (an upload's asset document) refused by the working set.
+  if (error instanceof TransactionItemError) {
+    const refused = transactionError("mutationError", error.status, error.item);
+    sendJson(req, res, refused.status, refused.body);
     return;
   }
   console.error(`[lake] unexpected error on ${req.method ?? "GET"} ${req.url ?? ""}`, error);

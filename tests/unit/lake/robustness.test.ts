@@ -1,3 +1,5 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { request, startTestLake } from "./fixture.ts";
 import type { TestLake } from "./fixture.ts";
@@ -157,5 +159,38 @@ describe("document ids and nesting, on every write path", () => {
     );
     expect(viaUrl.status).toBe(400);
     await t.client.delete("grows");
+  });
+});
+
+describe("uploads", () => {
+  it("never takes a file's extension raw from ?filename=", async () => {
+    const names = [
+      "report.ph p",
+      "x.<script>",
+      "a.%00.html/..",
+      ".htaccess",
+      "y.ABCDEFGHIJ",
+      "data.CSV",
+    ];
+    const extensions: string[] = [];
+    for (const [index, filename] of names.entries()) {
+      const asset = await t.client.assets.upload("file", Buffer.from(`file ${index}`), {
+        filename,
+      });
+      expect(asset.originalFilename).toBe(filename);
+      extensions.push(asset.extension);
+    }
+    expect(extensions).toEqual(["bin", "bin", "bin", "bin", "bin", "csv"]);
+    const stored = await readdir(path.join(t.dataDir, "production", "assets"));
+    for (const name of stored) expect(name).toMatch(/^[0-9a-f]{40}(-\d+x\d+)?\.[a-z0-9]{1,8}$/);
+  });
+
+  it("serves assets with nosniff and a sandboxing CSP, so an uploaded SVG runs no script", async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
+    const asset = await t.client.assets.upload("file", Buffer.from(svg), { filename: "logo.svg" });
+    const served = await fetch(asset.url);
+    expect(served.headers.get("content-type")).toBe("image/svg+xml");
+    expect(served.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(served.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
   });
 });
