@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile, rename } from "node:fs/promises";
+import { readFile, writeFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { identityOf, requireToken } from "./context.ts";
 import type { RequestContext } from "./context.ts";
 import { badRequest, notFound } from "./errors.ts";
 import { readBody, sendBytes, sendJson } from "./http.ts";
 import { readImageInfo } from "./image-size.ts";
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from "./persistence.ts";
 import { WorkingSet } from "./working-set.ts";
 import type { Doc } from "./types.ts";
 
@@ -71,9 +72,9 @@ export async function handleUpload(
   const fileName = `${stem}.${extension}`;
   const id = image ? `image-${stem}-${extension}` : `file-${sha1}-${extension}`;
 
-  await mkdir(assetDir(ctx, datasetName), { recursive: true });
+  await ensurePrivateDir(assetDir(ctx, datasetName));
   const target = path.join(assetDir(ctx, datasetName), fileName);
-  await writeFile(`${target}.tmp`, bytes, { flush: true });
+  await writeFile(`${target}.tmp`, bytes, { flush: true, mode: PRIVATE_FILE_MODE });
   await rename(`${target}.tmp`, target);
 
   const existing = dataset.get(id);

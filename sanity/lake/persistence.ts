@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { chmod, mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Doc } from "./types.ts";
 
@@ -15,6 +15,24 @@ export interface LogEntry {
 export interface CompactionLimits {
   maxLines: number;
   maxBytes: number;
+}
+
+// Everything the lake writes is its owner's alone, like .env.local and the TLS key: documents
+// (drafts included), the log and uploaded assets.
+export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_DIR_MODE = 0o700;
+
+/** Creates `dir` (and missing parents) readable by its owner only; tightens an existing one. */
+export async function ensurePrivateDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  await chmod(dir, PRIVATE_DIR_MODE);
+}
+
+/** Tightens a file written before the lake made its files private; a missing one is fine. */
+export async function makePrivate(file: string): Promise<void> {
+  await chmod(file, PRIVATE_FILE_MODE).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "ENOENT") throw error;
+  });
 }
 
 export const DEFAULT_LIMITS: CompactionLimits = { maxLines: 5_000, maxBytes: 64 * 1024 * 1024 };

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { LakeState } from "./context.ts";
 import { DatasetRegistry } from "./datasets.ts";
+import { ensurePrivateDir } from "./persistence.ts";
 import type { CompactionLimits } from "./persistence.ts";
 import { createRequestHandler } from "./router.ts";
 import { loadOrCreateCertificate } from "./tls.ts";
@@ -48,6 +49,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
   if (options.token.length < 32) throw new Error("The lake's token must be at least 32 characters");
   const projectId = options.projectId ?? "local";
   const dataDir = path.resolve(options.dataDir);
+  await ensurePrivateDir(dataDir);
   const webhooks = createWebhookDispatcher({
     targets: options.webhookUrls ?? [],
     secret: options.webhookSecret ?? "",

@@ -1,7 +1,7 @@
-import { mkdir, open, rename } from "node:fs/promises";
+import { open, rename } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import path from "node:path";
-import { DEFAULT_LIMITS } from "./persistence.ts";
+import { DEFAULT_LIMITS, ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from "./persistence.ts";
 import type { CompactionLimits, LogEntry } from "./persistence.ts";
 import type { Doc } from "./types.ts";
 
@@ -49,8 +49,10 @@ export class TransactionLog {
     snapshot: () => Iterable<Doc>,
     limits: Partial<CompactionLimits> = {},
   ): Promise<TransactionLog> {
-    await mkdir(dir, { recursive: true });
-    const handle = await open(path.join(dir, "log.ndjson"), "a");
+    await ensurePrivateDir(dir);
+    await makePrivate(path.join(dir, "data.ndjson"));
+    const handle = await open(path.join(dir, "log.ndjson"), "a", PRIVATE_FILE_MODE);
+    await handle.chmod(PRIVATE_FILE_MODE);
     if (state.tornBytes > 0) {
       // Appending after a torn line would glue the next transaction onto it.
       await handle.truncate(state.bytes);
@@ -136,7 +138,7 @@ export class TransactionLog {
   private async compactNow(): Promise<void> {
     const target = path.join(this.dir, "data.ndjson");
     const temp = `${target}.${process.pid}.tmp`;
-    const file = await open(temp, "w");
+    const file = await open(temp, "w", PRIVATE_FILE_MODE);
     try {
       let chunk: string[] = [];
       for (const doc of this.snapshot()) {

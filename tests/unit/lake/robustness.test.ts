@@ -1,7 +1,7 @@
-import { readdir } from "node:fs/promises";
+import { chmod, mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { request, startTestLake } from "./fixture.ts";
+import { makePng, request, startTestLake, tempDir } from "./fixture.ts";
 import type { TestLake } from "./fixture.ts";
 
 let t: TestLake;
@@ -192,5 +192,46 @@ describe("uploads", () => {
     expect(served.headers.get("content-type")).toBe("image/svg+xml");
     expect(served.headers.get("x-content-type-options")).toBe("nosniff");
     expect(served.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+  });
+});
+
+describe("files on disk", () => {
+  const modeOf = async (file: string) => (await stat(file)).mode & 0o777;
+
+  it("are readable by their owner only, like .env.local and the TLS key", async () => {
+    const root = await tempDir();
+    const dataDir = path.join(root, "lake");
+    // A log and snapshot written before the lake made its files private are tightened on start.
+    await mkdir(path.join(dataDir, "production"), { recursive: true });
+    await writeFile(path.join(dataDir, "production", "log.ndjson"), "");
+    await writeFile(path.join(dataDir, "production", "data.ndjson"), "");
+    await chmod(path.join(dataDir, "production", "log.ndjson"), 0o644);
+    await chmod(path.join(dataDir, "production", "data.ndjson"), 0o644);
+    await chmod(path.join(dataDir, "production"), 0o755);
+    const lake = await startTestLake({ dataDir, compaction: { maxLines: 2 } });
+    try {
+      const image = await lake.client.assets.upload("image", makePng(2, 2));
+      await lake.client.create({ _id: "a", _type: "t" });
+      await lake.client.create({ _id: "b", _type: "t" });
+      const production = path.join(dataDir, "production");
+      const files = {
+        [dataDir]: 0o700,
+        [production]: 0o700,
+        [path.join(production, "log.ndjson")]: 0o600,
+        [path.join(production, "data.ndjson")]: 0o600,
+        [path.join(production, "assets")]: 0o700,
+        [path.join(production, "assets", image.path.split("/").at(-1) ?? "")]: 0o600,
+        [path.join(dataDir, ".tls")]: 0o700,
+        [path.join(dataDir, ".tls", "localhost-key.pem")]: 0o600,
+        [path.join(dataDir, ".tls", "localhost-cert.pem")]: 0o600,
+      };
+      const modes = Object.fromEntries(
+        await Promise.all(Object.keys(files).map(async (file) => [file, await modeOf(file)])),
+      );
+      expect(modes).toEqual(files);
+    } finally {
+      await lake.cleanup();
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
