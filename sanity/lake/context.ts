@@ -22,6 +22,8 @@ export interface LakeState {
   baseUrl(): string;
   /** Open server-sent-event streams, ended on close. */
   streams: Set<Res>;
+  /** How often open event streams send a heartbeat (a comment line). */
+  heartbeatMs: number;
   /** Studio user settings (`/users/me/keyvalue`), kept in memory. */
   keyValues: Map<string, unknown>;
 }

@@ -5,7 +5,8 @@ import { ensurePrivateDir } from "./persistence.ts";
 import type { CompactionLimits } from "./persistence.ts";
 import { createRequestHandler } from "./router.ts";
 import { loadOrCreateCertificate } from "./tls.ts";
-import { listen } from "./transport.ts";
+import { DEFAULT_TIMEOUTS, listen } from "./transport.ts";
+import type { ConnectionTimeouts } from "./transport.ts";
 import type { Transaction } from "./types.ts";
 import { createWebhookDispatcher } from "./webhooks.ts";
 
@@ -20,6 +21,10 @@ export interface LakeOptions {
   webhookSecret?: string;
   /** When the transaction log is compacted into data.ndjson (tests lower it). */
   compaction?: Partial<CompactionLimits>;
+  /** How long a silent connection is kept (tests lower it). */
+  timeouts?: Partial<ConnectionTimeouts>;
+  /** Comment lines on open event streams, which keep them from counting as idle (default 20 s). */
+  heartbeatMs?: number;
 }
 
 export interface Lake {
@@ -72,6 +77,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     datasets,
     baseUrl: () => `http://127.0.0.1:${port}`,
     streams: new Set(),
+    heartbeatMs: options.heartbeatMs ?? 20_000,
     keyValues: new Map(),
   };
   await datasets.openAll();
@@ -82,7 +88,13 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
       : [host, "127.0.0.1"];
   let transport;
   try {
-    transport = await listen({ hosts, port, certificate, handler: createRequestHandler(lake) });
+    transport = await listen({
+      hosts,
+      port,
+      certificate,
+      handler: createRequestHandler(lake),
+      timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
+    });
   } catch (error) {
     await datasets.close();
     throw error;

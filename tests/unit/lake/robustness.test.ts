@@ -1,5 +1,9 @@
 import { chmod, mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
+import http from "node:http";
+import http2 from "node:http2";
+import net from "node:net";
 import path from "node:path";
+import tls from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makePng, request, startTestLake, tempDir } from "./fixture.ts";
 import type { TestLake } from "./fixture.ts";
@@ -233,5 +237,106 @@ describe("files on disk", () => {
       await lake.cleanup();
       await rm(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe("silent connections", () => {
+  let quick: TestLake;
+  // Short timeouts and heartbeats, so that what takes 30 s (65 s idle) in use takes a blink here.
+  const timeouts = { headersMs: 300, idleMs: 600 };
+  beforeAll(async () => {
+    quick = await startTestLake({ timeouts, heartbeatMs: 100 });
+  });
+  afterAll(async () => {
+    await quick.cleanup();
+  });
+
+  /** Resolves when `emitter` closes; fails after `ms` (far beyond the lake's timeouts). */
+  const closes = (emitter: { once(event: "close", listener: () => void): unknown }, what: string) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`${what} was still open after 10 s`)),
+        10_000,
+      );
+      emitter.once("close", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+
+  const tlsSocket = (protocol: string) =>
+    tls.connect({
+      host: "127.0.0.1",
+      port: quick.lake.port,
+      servername: "localhost",
+      rejectUnauthorized: false,
+      ALPNProtocols: [protocol],
+    });
+
+  it("closes connections that send nothing, or stop in the middle of a request head", async () => {
+    const silent = net.connect(quick.lake.port, "127.0.0.1");
+    const partial = net.connect(quick.lake.port, "127.0.0.1", () =>
+      partial.write("GET /v1/ping HTTP/1.1\r\nHost: 127.0.0.1\r\n"),
+    );
+    const silentH2 = tlsSocket("h2");
+    const silentTls = tlsSocket("http/1.1");
+    for (const socket of [silent, partial, silentH2, silentTls]) {
+      socket.on("error", () => undefined);
+      // Read whatever the lake answers (a 408), or the socket never sees the end of it.
+      socket.resume();
+    }
+    await Promise.all([
+      closes(silent, "a connection that sent nothing"),
+      closes(partial, "a stalled request head"),
+      closes(silentH2, "a silent HTTP/2 connection"),
+      closes(silentTls, "a silent HTTP/1.1 connection over TLS"),
+    ]);
+  });
+
+  it("keeps listen streams open past those timeouts, over HTTP/1.1 and HTTP/2", async () => {
+    const path = `/v2025-02-19/data/listen/production?query=${encodeURIComponent('*[_type == "ping"]')}`;
+    const events = (stream: NodeJS.ReadableStream) => {
+      let text = "";
+      stream.setEncoding("utf8");
+      stream.on("data", (chunk: string) => (text += chunk));
+      return (event: string) =>
+        new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`no ${event} event in 10 s`)), 10_000);
+          const check = () => {
+            if (!text.includes(`event: ${event}`)) return;
+            clearTimeout(timer);
+            stream.off("data", check);
+            resolve();
+          };
+          stream.on("data", check);
+          check();
+        });
+    };
+    const plainStream = await new Promise<http.IncomingMessage>((resolve) =>
+      http.get(`${quick.lake.url}${path}`, resolve),
+    );
+    const plainEvent = events(plainStream);
+    const session = http2.connect(`https://localhost:${quick.lake.port}`, {
+      rejectUnauthorized: false,
+    });
+    const h2Event = events(session.request({ ":path": path }));
+    await Promise.all([plainEvent("welcome"), h2Event("welcome")]);
+
+    // Once an idle HTTP/2 session and a silent socket opened now are closed, both timeouts have
+    // passed for the streams too.
+    const idleSession = http2.connect(`https://localhost:${quick.lake.port}`, {
+      rejectUnauthorized: false,
+    });
+    idleSession.on("error", () => undefined);
+    const silent = net.connect(quick.lake.port, "127.0.0.1");
+    await Promise.all([
+      closes(idleSession, "an idle HTTP/2 session"),
+      closes(silent, "a silent socket"),
+    ]);
+
+    await quick.client.create({ _type: "ping" });
+    await Promise.all([plainEvent("mutation"), h2Event("mutation")]);
+    plainStream.destroy();
+    session.destroy();
   });
 });
