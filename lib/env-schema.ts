@@ -42,6 +42,19 @@ export const envSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.url())),
+  /** Browser origins the local lake answers, comma-separated (e.g. `http://localhost:3000`);
+   * empty means the site's (SITE_URL, and localhost on PORT) and the standalone Studio's. */
+  LAKE_CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: "an http:// or https:// origin" })))
+    .transform((urls) => urls.map((url) => new URL(url).origin)),
   /** Reader data. Set → that Postgres server; unset → PGlite in PGLITE_DATA_DIR. */
   DATABASE_URL: optionalString.pipe(
     z

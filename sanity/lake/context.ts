@@ -20,6 +20,8 @@ export interface LakeState {
   datasets: DatasetRegistry;
   /** Plain-HTTP base URL, used for asset URLs. */
   baseUrl(): string;
+  /** Browser origins whose requests are answered, with CORS headers (see origins.ts). */
+  allowedOrigins: ReadonlySet<string>;
   /** Open server-sent-event streams, ended on close. */
   streams: Set<Res>;
   /** How often open event streams send a heartbeat (a comment line). */

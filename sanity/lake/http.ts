@@ -21,10 +21,20 @@ export interface Res {
 }
 export type Auth = "anonymous" | "token" | "invalid";
 
-/** CORS as the Studio needs it: echo the origin (with credentials) and the requested headers. */
+const corsAllowed = new WeakSet<Req>();
+
+/** Marks a request as coming from an allowed browser origin (see origins.ts). */
+export function allowCors(req: Req): void {
+  corsAllowed.add(req);
+}
+
+/**
+ * CORS as the Studio needs it, for an allowed origin only: echo the origin (with credentials) and
+ * the requested headers. Any other request gets none.
+ */
 export function corsHeaders(req: Req): Record<string, string> {
   const origin = req.headers.origin;
-  if (typeof origin !== "string") return {};
+  if (typeof origin !== "string" || !corsAllowed.has(req)) return {};
   const headers: Record<string, string> = {
     "access-control-allow-origin": origin,
     "access-control-allow-credentials": "true",

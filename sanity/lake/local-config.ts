@@ -10,6 +10,17 @@ export interface LocalLakeConfig {
   env: Env;
   token: string;
   webhookSecret: string;
+  /** Browser origins the lake answers: LAKE_CORS_ORIGINS, else the site's and the Studio's. */
+  allowedOrigins: string[];
+}
+
+/** The standalone Studio (`npm run studio`, sanity dev --port 3333). */
+const STUDIO_ORIGIN = "http://localhost:3333";
+
+export function allowedOriginsFor(env: Env): string[] {
+  if (env.LAKE_CORS_ORIGINS.length > 0) return env.LAKE_CORS_ORIGINS;
+  const site = new URL(env.SITE_URL).origin;
+  return [...new Set([site, `http://localhost:${env.PORT}`, STUDIO_ORIGIN])];
 }
 
 /** Exits with a message a person can act on instead of a stack trace. */
@@ -37,6 +48,7 @@ export function loadLocalLakeConfig(root: string): LocalLakeConfig {
     env,
     token: env.SANITY_API_WRITE_TOKEN ?? secrets.token,
     webhookSecret: env.SANITY_WEBHOOK_SECRET ?? secrets.webhookSecret,
+    allowedOrigins: allowedOriginsFor(env),
   };
 }
 

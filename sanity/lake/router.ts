@@ -9,7 +9,8 @@ import {
   transactionError,
   unauthorized,
 } from "./errors.ts";
-import { authenticate, corsHeaders, decodePathSegment, sendJson } from "./http.ts";
+import { allowCors, authenticate, corsHeaders, decodePathSegment, sendJson } from "./http.ts";
+import { checkRequestSource } from "./origins.ts";
 import type { Req, Res } from "./http.ts";
 import { handleListen } from "./listen.ts";
 import { handleLiveEvents } from "./live.ts";
@@ -49,6 +50,7 @@ export function createRequestHandler(lake: LakeState): (req: Req, res: Res) => v
 }
 
 async function handle(lake: LakeState, req: Req, res: Res): Promise<void> {
+  if (checkRequestSource(req, lake.allowedOrigins)) allowCors(req);
   if (req.method === "OPTIONS") {
     res.writeHead(204, corsHeaders(req));
     res.end();

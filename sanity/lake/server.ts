@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { LakeState } from "./context.ts";
 import { DatasetRegistry } from "./datasets.ts";
+import { DEFAULT_ALLOWED_ORIGINS, toOrigin } from "./origins.ts";
 import { ensurePrivateDir } from "./persistence.ts";
 import type { CompactionLimits } from "./persistence.ts";
 import { createRequestHandler } from "./router.ts";
@@ -21,6 +22,11 @@ export interface LakeOptions {
   webhookSecret?: string;
   /** When the transaction log is compacted into data.ndjson (tests lower it). */
   compaction?: Partial<CompactionLimits>;
+  /**
+   * Browser origins allowed to use the lake (`scheme://host:port`): the site's and the Studio's.
+   * Requests from any other origin are refused. Default: DEFAULT_ALLOWED_ORIGINS.
+   */
+  allowedOrigins?: string[];
   /** How long a silent connection is kept (tests lower it). */
   timeouts?: Partial<ConnectionTimeouts>;
   /** Comment lines on open event streams, which keep them from counting as idle (default 20 s). */
@@ -76,6 +82,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     dataDir,
     datasets,
     baseUrl: () => `http://127.0.0.1:${port}`,
+    allowedOrigins: new Set((options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS).map(toOrigin)),
     streams: new Set(),
     heartbeatMs: options.heartbeatMs ?? 20_000,
     keyValues: new Map(),

@@ -36,7 +36,7 @@ export async function handleStudioRoute(ctx: RequestContext): Promise<boolean> {
   if (path === "/features" || path.startsWith("/features/")) return (send([]), true);
   if (path.startsWith("/journey/")) return (send([]), true);
   if (path === "/ping") return (send("PONG"), true);
-  // @sanity/client asks when a live stream fails; the lake answers every origin, credentials too.
+  // @sanity/client asks when a live stream fails; a disallowed origin never gets this far.
   if (path === "/check/cors")
     return (send({ result: { allowed: true, withCredentials: true } }), true);
   return false;
