@@ -56,7 +56,18 @@ export function sendJson(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const payload = Buffer.from(JSON.stringify(body));
+  sendJsonText(req, res, status, JSON.stringify(body), headers);
+}
+
+/** A body that is JSON text already. */
+export function sendJsonText(
+  req: Req,
+  res: Res,
+  status: number,
+  json: string,
+  headers: Record<string, string> = {},
+): void {
+  const payload = Buffer.from(json);
   res.writeHead(status, {
     ...corsHeaders(req),
     "content-type": "application/json; charset=utf-8",

@@ -4,6 +4,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseEnv, type Env } from "../../lib/env-schema.ts";
+import type { QueryLimits } from "./query-limits.ts";
 import { ensureLocalSecrets } from "./secrets.ts";
 
 export interface LocalLakeConfig {
@@ -12,6 +13,7 @@ export interface LocalLakeConfig {
   webhookSecret: string;
   /** Browser origins the lake answers: LAKE_CORS_ORIGINS, else the site's and the Studio's. */
   allowedOrigins: string[];
+  queryLimits: Partial<QueryLimits>;
 }
 
 /** The standalone Studio (`npm run studio`, sanity dev --port 3333). */
@@ -49,6 +51,10 @@ export function loadLocalLakeConfig(root: string): LocalLakeConfig {
     token: env.SANITY_API_WRITE_TOKEN ?? secrets.token,
     webhookSecret: env.SANITY_WEBHOOK_SECRET ?? secrets.webhookSecret,
     allowedOrigins: allowedOriginsFor(env),
+    queryLimits: {
+      timeoutMs: env.LAKE_QUERY_TIMEOUT_MS,
+      maxResultBytes: Math.round(env.LAKE_QUERY_MAX_RESULT_MB * 1024 * 1024),
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import { loadLocalLakeConfig } from "./local-config.ts";
 import { startLake } from "./server.ts";
 
 const root = process.cwd();
-const { env, token, webhookSecret, allowedOrigins } = loadLocalLakeConfig(root);
+const { env, token, webhookSecret, allowedOrigins, queryLimits } = loadLocalLakeConfig(root);
 
 try {
   const lake = await startLake({
@@ -15,6 +15,7 @@ try {
     webhookUrls: env.LAKE_WEBHOOK_URLS,
     webhookSecret,
     allowedOrigins,
+    queryLimits,
   });
   console.log(
     `lake: ${lake.url} (Studio: ${lake.studioApiHost}, certificate: ${lake.certificatePath}) data: ${path.resolve(root, env.LAKE_DATA_DIR)}`,

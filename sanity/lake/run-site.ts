@@ -39,6 +39,7 @@ if (!env.SANITY_PROJECT_ID) {
         : [`http://localhost:${env.PORT}/api/revalidate`],
     webhookSecret: config.webhookSecret,
     allowedOrigins: config.allowedOrigins,
+    queryLimits: config.queryLimits,
   });
   lake = started.lake;
   if (started.seeded > 0)

@@ -2,6 +2,9 @@ import path from "node:path";
 import type { LakeState } from "./context.ts";
 import { DatasetRegistry } from "./datasets.ts";
 import { DEFAULT_ALLOWED_ORIGINS, toOrigin } from "./origins.ts";
+import { QueryEngine } from "./query-engine.ts";
+import { DEFAULT_QUERY_LIMITS } from "./query-limits.ts";
+import type { QueryLimits } from "./query-limits.ts";
 import { ensurePrivateDir } from "./persistence.ts";
 import type { CompactionLimits } from "./persistence.ts";
 import { createRequestHandler } from "./router.ts";
@@ -27,6 +30,8 @@ export interface LakeOptions {
    * Requests from any other origin are refused. Default: DEFAULT_ALLOWED_ORIGINS.
    */
   allowedOrigins?: string[];
+  /** Query limits (time, result size, …); see DEFAULT_QUERY_LIMITS. */
+  queryLimits?: Partial<QueryLimits>;
   /** How long a silent connection is kept (tests lower it). */
   timeouts?: Partial<ConnectionTimeouts>;
   /** Comment lines on open event streams, which keep them from counting as idle (default 20 s). */
@@ -76,11 +81,14 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     });
   const datasets = new DatasetRegistry(dataDir, onCommit, options.compaction);
   let port = options.port ?? 3999;
+  const queryLimits = { ...DEFAULT_QUERY_LIMITS, ...options.queryLimits };
   const lake: LakeState = {
     projectId,
     token: options.token,
     dataDir,
     datasets,
+    queries: new QueryEngine(queryLimits),
+    queryLimits,
     baseUrl: () => `http://127.0.0.1:${port}`,
     allowedOrigins: new Set((options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS).map(toOrigin)),
     streams: new Set(),
@@ -103,6 +111,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
       timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
     });
   } catch (error) {
+    await lake.queries.close();
     await datasets.close();
     throw error;
   }
@@ -115,6 +124,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     async close() {
       for (const stream of lake.streams) stream.end();
       await transport.close();
+      await lake.queries.close();
       await datasets.close();
       await webhooks.close();
     },

@@ -5,7 +5,7 @@ import { TransactionLog } from "./transaction-log.ts";
 import type { CompactionLimits } from "./persistence.ts";
 import { createViews } from "./views.ts";
 import type { View, ViewCache } from "./views.ts";
-import type { Doc, Transaction } from "./types.ts";
+import type { Change, Doc, Transaction } from "./types.ts";
 
 export type CommitListener = (dataset: string, tx: Transaction) => void;
 
@@ -20,6 +20,7 @@ export class Dataset {
   private readonly log: TransactionLog;
   private readonly views: ViewCache;
   private readonly listeners = new Set<CommitListener>();
+  private readonly observers = new Set<(changes: Change[]) => void>();
   private lock: Promise<unknown> = Promise.resolve();
   private lastCommitted: string | undefined;
   /** Built on the first delete that needs it, then kept current by `commit`. */
@@ -72,6 +73,12 @@ export class Dataset {
     return this.lastCommitted;
   }
 
+  /** Called with each transaction's changes as they are applied in memory (before they are durable). */
+  observeChanges(observer: (changes: Change[]) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
   onCommit(listener: CommitListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -96,6 +103,7 @@ export class Dataset {
       this.references?.apply(change);
     }
     this.views.invalidate();
+    for (const observer of this.observers) observer(tx.changes);
     await this.log.append({
       tx: tx.id,
       ts: tx.timestamp,

@@ -1,4 +1,5 @@
 import { getPublishedId, isDraftId, isPrivateId, isPublicId, getReleaseName } from "./ids.ts";
+import { guardArray } from "./query-budget.ts";
 import type { Doc } from "./types.ts";
 
 /**
@@ -79,7 +80,9 @@ function selectDocs(all: Iterable<Doc>, perspective: string): Doc[] {
   return result;
 }
 
+/** A view over `docs` (which it keeps: iterating them checks a running query's time budget). */
 export function buildView(docs: Doc[]): View {
+  guardArray(docs);
   let byType: Map<unknown, Doc[]> | undefined;
   let references: Map<unknown, Doc[]> | undefined;
   const values = new Map<string, Map<unknown, Doc[]>>();

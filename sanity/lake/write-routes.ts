@@ -15,6 +15,7 @@ function writeOptions(ctx: RequestContext, datasetName: string): MutateOptions {
     autoGenerateArrayKeys: flag(ctx.url.searchParams.get("autoGenerateArrayKeys"), false),
     projectId: ctx.lake.projectId,
     dataset: datasetName,
+    limits: ctx.lake.queryLimits,
   };
 }
 

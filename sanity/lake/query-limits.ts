@@ -1,0 +1,273 @@
+import { LakeError } from "./errors.ts";
+
+// Limits that keep one query from stalling the lake (or overflowing its stack): how long a query
+// may be, how deeply it may nest, how long it may run and how large its result may be. Each
+// refusal is a 400 in the shape of the Content Lake's query errors, saying which limit and why.
+
+export interface QueryLimits {
+  /** Characters of GROQ (hosted Sanity refuses queries over 300 kB). */
+  maxQueryLength: number;
+  /** Nesting of brackets and operators, e.g. `a || b || …` with this many terms. */
+  maxDepth: number;
+  /** From the request's arrival to its result, wherever it runs. */
+  timeoutMs: number;
+  /** Of the result, as JSON. */
+  maxResultBytes: number;
+  /**
+   * How long a read may hold the main thread; past it, it is finished in a worker thread so that
+   * every other request is still answered.
+   */
+  mainThreadMs: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxQueryLength: 300 * 1024,
+  maxDepth: 256,
+  timeoutMs: 10_000,
+  maxResultBytes: 32 * 1024 * 1024,
+  mainThreadMs: 100,
+};
+
+export type QueryLimit = "length" | "depth" | "time" | "resultSize" | "memory";
+
+export function queryLimitError(limit: QueryLimit, description: string, query?: string): LakeError {
+  return new LakeError(
+    400,
+    {
+      error: {
+        description,
+        type: "queryLimitError",
+        limit,
+        ...(query === undefined ? {} : { query }),
+      },
+    },
+    description,
+  );
+}
+
+export const timeLimitError = (limits: QueryLimits) =>
+  queryLimitError(
+    "time",
+    `The query ran longer than the lake's limit of ${limits.timeoutMs} ms (LAKE_QUERY_TIMEOUT_MS); narrow its filters or slice its results`,
+  );
+
+const TWO_CHAR_OPERATORS = new Set(["->", "=>", "==", "!=", "<=", ">=", "&&", "||", "**", ".."]);
+const OPENERS = "([{";
+const CLOSERS = ")]}";
+
+/**
+ * Refuses, before parsing, a query too long or nested too deeply for the parser and the lake's
+ * tree walks (groq-js's parser takes quadratic time on a long operator chain, then overflows the
+ * stack). Nesting is counted on the text: every bracket, plus every operator in each enclosing
+ * comma-separated part (a chain `a + b + …` nests as deep as it is long), an upper bound of the
+ * depth of the tree the parser would build.
+ */
+export function checkQueryText(query: string, limits: QueryLimits): void {
+  if (query.length > limits.maxQueryLength)
+    throw queryLimitError(
+      "length",
+      `The query is ${query.length} characters long; the lake accepts at most ${limits.maxQueryLength}`,
+    );
+  const depth = nestingOf(query, limits.maxDepth);
+  if (depth > limits.maxDepth)
+    throw queryLimitError(
+      "depth",
+      `The query nests more than ${limits.maxDepth} levels deep (brackets, and operators chained in one expression such as a || b || …); group long chains, or pass a list as a parameter and use "in"`,
+      query,
+    );
+}
+
+interface Frame {
+  /** Operators in the current comma-separated part. */
+  operators: number;
+  /** The deepest part nested inside the current one. */
+  inner: number;
+  /** The deepest part of this bracket so far. */
+  best: number;
+}
+
+/** An upper bound of the query's tree depth; stops counting once past `stopAbove`. */
+function nestingOf(query: string, stopAbove: number): number {
+  const stack: Frame[] = [{ operators: 0, inner: 0, best: 0 }];
+  const top = () => stack[stack.length - 1] as Frame;
+  const endPart = (frame: Frame) => {
+    frame.best = Math.max(frame.best, frame.operators + frame.inner);
+    frame.operators = 0;
+    frame.inner = 0;
+  };
+  let i = 0;
+  while (i < query.length) {
+    const char = query[i] as string;
+    if (char === '"' || char === "'") {
+      i++;
+      while (i < query.length && query[i] !== char) i += query[i] === "\\" ? 2 : 1;
+      i++;
+    } else if (char === "/" && query[i + 1] === "/") {
+      while (i < query.length && query[i] !== "\n") i++;
+    } else if (OPENERS.includes(char)) {
+      stack.push({ operators: 0, inner: 0, best: 0 });
+      if (stack.length > stopAbove) return stack.length;
+      i++;
+    } else if (CLOSERS.includes(char)) {
+      if (stack.length > 1) {
+        const frame = stack.pop() as Frame;
+        endPart(frame);
+        const parent = top();
+        parent.inner = Math.max(parent.inner, frame.best + 1);
+      }
+      i++;
+    } else if (char === ",") {
+      endPart(top());
+      i++;
+    } else if (/[A-Za-z_]/.test(char)) {
+      let end = i + 1;
+      while (end < query.length && /[\w]/.test(query[end] as string)) end++;
+      const word = query.slice(i, end);
+      if (word === "in" || word === "match") top().operators++;
+      i = end;
+    } else if (/[0-9]/.test(char)) {
+      i++;
+      while (i < query.length && /[\w.]/.test(query[i] as string)) {
+        // `1..5` is a range: the number ends before its `..`.
+        if (query[i] === "." && query[i + 1] === ".") break;
+        i++;
+      }
+    } else if ("=!<>&|+-*/%.^@$:?".includes(char)) {
+      const pair = query.slice(i, i + 2);
+      if (query.slice(i, i + 3) === "...") i += 3;
+      else i += TWO_CHAR_OPERATORS.has(pair) ? 2 : 1;
+      if (char !== ":" && char !== "$" && char !== "@") top().operators++;
+    } else {
+      i++;
+    }
+    const frame = top();
+    if (frame.operators + stack.length > stopAbove) return frame.operators + stack.length;
+  }
+  while (stack.length > 1) {
+    const frame = stack.pop() as Frame;
+    endPart(frame);
+    top().inner = Math.max(top().inner, frame.best + 1);
+  }
+  const root = top();
+  endPart(root);
+  return root.best;
+}
+
+export interface QueryShape {
+  /**
+   * Some per-element expression iterates over something other than the current element's own
+   * data (a parent `^`, a literal array, …): its cost can multiply with every level of nesting
+   * without passing through the points where a budget is checked, so it runs under a hard one.
+   */
+  unbounded: boolean;
+  /** Uses a function groq-js evaluates only asynchronously (`diff::`/`delta::` changedAny/changedOnly). */
+  needsAsync: boolean;
+}
+
+const ITERATION = new Set(["Filter", "Map", "FlatMap", "PipeFuncCall"]);
+const PER_ELEMENT: Record<string, string> = {
+  Filter: "expr",
+  Map: "expr",
+  FlatMap: "expr",
+  Projection: "expr",
+  PipeFuncCall: "args",
+};
+
+type AstNode = Record<string, unknown> & { type: string };
+const isAstNode = (value: unknown): value is AstNode =>
+  value !== null && typeof value === "object" && typeof (value as AstNode).type === "string";
+
+function children(node: AstNode): Array<{ key: string; child: AstNode }> {
+  const found: Array<{ key: string; child: AstNode }> = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "value" && node.type === "Value") continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (isAstNode(item)) found.push({ key, child: item });
+    } else if (isAstNode(value)) found.push({ key, child: value });
+  }
+  return found;
+}
+
+/**
+ * What a parsed query needs to run safely (see QueryShape), found without recursion.
+ * `isGuarded` tells whether a constant array is checked while iterated (parameters are).
+ */
+export function inspectQuery(tree: unknown, isGuarded: (array: unknown[]) => boolean): QueryShape {
+  const shape: QueryShape = { unbounded: false, needsAsync: false };
+  if (!isAstNode(tree)) return shape;
+  const stack: Array<{ node: AstNode; scopes: number }> = [{ node: tree, scopes: 0 }];
+  while (stack.length > 0) {
+    const { node, scopes } = stack.pop() as { node: AstNode; scopes: number };
+    if (
+      node.type === "FuncCall" &&
+      (node.namespace === "diff" || node.namespace === "delta") &&
+      (node.name === "changedAny" || node.name === "changedOnly")
+    )
+      shape.needsAsync = true;
+    if (ITERATION.has(node.type) && scopes > 0 && isAstNode(node.base))
+      if (!readsOwnData(node.base, isGuarded)) shape.unbounded = true;
+    for (const { key, child } of children(node)) {
+      const inner = PER_ELEMENT[node.type] === key;
+      stack.push({ node: child, scopes: scopes + (inner && ITERATION.has(node.type) ? 1 : 0) });
+    }
+  }
+  return shape;
+}
+
+/**
+ * True when an iteration's base reads only the current element's own data (or the dataset and
+ * parameters, whose iteration is checked): then its cost is bounded by the element's size.
+ */
+function readsOwnData(base: AstNode, isGuarded: (array: unknown[]) => boolean): boolean {
+  const stack = [base];
+  while (stack.length > 0) {
+    const node = stack.pop() as AstNode;
+    if (node.type === "Parent" || node.type === "Array" || node.type === "Context") return false;
+    if (node.type === "Value" && Array.isArray(node.value) && !isGuarded(node.value)) return false;
+    for (const { key, child } of children(node))
+      if (PER_ELEMENT[node.type] !== key) stack.push(child);
+  }
+  return true;
+}
+
+/**
+ * The result as JSON, refused (400) past `maxBytes` — measured before it is written, so a result
+ * that would be gigabytes (three nested `*` projections) is refused without building its text.
+ */
+export function serializeResult(result: unknown, maxBytes: number): string {
+  const tooLarge = () =>
+    queryLimitError(
+      "resultSize",
+      `The query's result is larger than the lake's limit of ${maxBytes} bytes (LAKE_QUERY_MAX_RESULT_MB); project fewer fields or slice the results`,
+    );
+  if (estimatedJsonSize(result, maxBytes) > maxBytes) throw tooLarge();
+  const json = JSON.stringify(result) ?? "null";
+  if (json.length * 3 > maxBytes && Buffer.byteLength(json) > maxBytes) throw tooLarge();
+  return json;
+}
+
+/** A lower bound of the JSON size of `value` (escapes ignored), counted up to just past `stopAbove`. */
+function estimatedJsonSize(value: unknown, stopAbove: number): number {
+  let size = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && size <= stopAbove) {
+    const current = stack.pop();
+    if (typeof current === "string") size += current.length + 2;
+    else if (typeof current === "number") size += 1;
+    else if (current === null || typeof current === "boolean") size += 4;
+    else if (Array.isArray(current)) {
+      size += 1 + Math.max(1, current.length);
+      for (const item of current) stack.push(item);
+    } else if (typeof current === "object") {
+      let keys = 0;
+      for (const [key, item] of Object.entries(current as object)) {
+        if (item === undefined) continue;
+        size += key.length + 3;
+        keys++;
+        stack.push(item);
+      }
+      size += 1 + Math.max(1, keys);
+    }
+  }
+  return size;
+}
