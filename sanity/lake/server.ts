@@ -11,7 +11,6 @@ import { createRequestHandler } from "./router.ts";
 import { loadOrCreateCertificate } from "./tls.ts";
 import { DEFAULT_TIMEOUTS, listen } from "./transport.ts";
 import type { ConnectionTimeouts } from "./transport.ts";
-import type { Transaction } from "./types.ts";
 import { createWebhookDispatcher } from "./webhooks.ts";
 
 export interface LakeOptions {
@@ -23,6 +22,10 @@ export interface LakeOptions {
   token: string;
   webhookUrls?: string[];
   webhookSecret?: string;
+  /** Delay before the first retry of a webhook and its cap (default 0.5 s doubling to 30 s). */
+  webhookRetry?: { initialDelayMs?: number; maxDelayMs?: number };
+  /** Webhook deliveries kept waiting for their targets per dataset (default 10,000). */
+  webhookMaxOwed?: number;
   /** When the transaction log is compacted into data.ndjson (tests lower it). */
   compaction?: Partial<CompactionLimits>;
   /**
@@ -70,16 +73,13 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     targets: options.webhookUrls ?? [],
     secret: options.webhookSecret ?? "",
     projectId,
+    ...options.webhookRetry,
   });
-  const onCommit = (dataset: string, tx: Transaction) =>
-    webhooks.dispatch({
-      transactionId: tx.id,
-      timestamp: tx.timestamp,
-      projectId,
-      dataset,
-      changes: tx.changes.map(({ id, before, after }) => ({ id, before, after })),
-    });
-  const datasets = new DatasetRegistry(dataDir, onCommit, options.compaction);
+  const datasets = new DatasetRegistry(
+    dataDir,
+    { dispatcher: webhooks, maxOwed: options.webhookMaxOwed },
+    options.compaction,
+  );
   let port = options.port ?? 3999;
   const queryLimits = { ...DEFAULT_QUERY_LIMITS, ...options.queryLimits };
   const lake: LakeState = {
@@ -125,8 +125,9 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
       for (const stream of lake.streams) stream.end();
       await transport.close();
       await lake.queries.close();
-      await datasets.close();
+      // Deliveries still owed stay in the log, for the next start.
       await webhooks.close();
+      await datasets.close();
     },
   };
 }
