@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { readFile, writeFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { identityOf, requireToken } from "./context.ts";
@@ -74,8 +74,10 @@ export async function handleUpload(
 
   await ensurePrivateDir(assetDir(ctx, datasetName));
   const target = path.join(assetDir(ctx, datasetName), fileName);
-  await writeFile(`${target}.tmp`, bytes, { flush: true, mode: PRIVATE_FILE_MODE });
-  await rename(`${target}.tmp`, target);
+  // Two uploads of the same bytes may run at once: each writes a temporary file of its own.
+  const temp = `${target}.${randomUUID()}.tmp`;
+  await writeFile(temp, bytes, { flush: true, mode: PRIVATE_FILE_MODE });
+  await rename(temp, target);
 
   const existing = dataset.get(id);
   if (existing) {

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { badRequest, httpError } from "./errors.ts";
+import { badRequest, httpError, LakeError } from "./errors.ts";
 import { parseClientJson } from "./json.ts";
 
 /** What the handlers use of an HTTP/1.1 or HTTP/2 (compatibility API) request and response. */
@@ -102,11 +102,17 @@ export async function readBody(req: Req, limit: number): Promise<Buffer> {
     throw httpError(413, "Payload Too Large", `Request body exceeds ${limit} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += chunk.length;
-    if (size > limit)
-      throw httpError(413, "Payload Too Large", `Request body exceeds ${limit} bytes`);
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req) {
+      size += chunk.length;
+      if (size > limit)
+        throw httpError(413, "Payload Too Large", `Request body exceeds ${limit} bytes`);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof LakeError) throw error;
+    // The client went away (or broke the framing) in the middle of its body.
+    throw badRequest("The request body was cut off before its end");
   }
   return Buffer.concat(chunks);
 }

@@ -3,6 +3,7 @@ import type { LakeState, RequestContext } from "./context.ts";
 import { handleDoc, handleExport, handleQuery } from "./read-routes.ts";
 import { handleActions, handleImport, handleMutate } from "./write-routes.ts";
 import {
+  badRequest,
   LakeError,
   notFound,
   TransactionItemError,
@@ -56,7 +57,7 @@ async function handle(lake: LakeState, req: Req, res: Res): Promise<void> {
     res.end();
     return;
   }
-  const url = new URL(req.url ?? "/", "http://lake.local");
+  const url = requestUrl(req.url ?? "/");
   // Every route decodes its segments; refuse a malformed escape anywhere before any of them runs.
   decodePathSegment(url.pathname);
   const assetFile = ASSET_FILE.exec(url.pathname);
@@ -84,6 +85,17 @@ async function handle(lake: LakeState, req: Req, res: Res): Promise<void> {
   }
   if (await handleStudioRoute(ctx)) return;
   throw notFound(`No route for ${req.method ?? "GET"} ${path}`);
+}
+
+/** The request target as a URL: `//x` is a path here, not a host; anything unparsable is a 400. */
+function requestUrl(target: string): URL {
+  try {
+    return target.startsWith("/")
+      ? new URL(`http://lake.local${target}`)
+      : new URL(target, "http://lake.local");
+  } catch {
+    throw badRequest(`Malformed request target "${target.slice(0, 100)}"`);
+  }
 }
 
 function respondWithError(req: Req, res: Res, error: unknown): void {
