@@ -9,8 +9,9 @@ import type { Dataset } from "./store.ts";
 
 /** Longer queries are parsed off the main thread too (parsing takes about 1 ms per kB). */
 const MAIN_THREAD_MAX_LENGTH = 16 * 1024;
-/** Query texts that ran past the main thread's budget, most recent last. */
+/** Query texts that ran past the main thread's budget, most recent last, each for a minute. */
 const REMEMBERED_SLOW_QUERIES = 256;
+const REMEMBER_SLOW_MS = 60_000;
 
 /**
  * Read queries. Each runs on the main thread within a short budget, which keeps the normal path
@@ -21,7 +22,8 @@ const REMEMBERED_SLOW_QUERIES = 256;
 export class QueryEngine {
   private readonly limits: QueryLimits;
   private readonly offload: QueryOffload;
-  private readonly slow = new Set<string>();
+  /** Query text → until when it goes straight to the worker (then it gets another chance). */
+  private readonly slow = new Map<string, number>();
 
   constructor(limits: QueryLimits) {
     this.limits = limits;
@@ -32,7 +34,7 @@ export class QueryEngine {
   async read(dataset: Dataset, request: ReadRequest, startedAt: number): Promise<ReadResult> {
     checkQueryText(request.query, this.limits);
     const deadline = startedAt + this.limits.timeoutMs;
-    if (request.query.length > MAIN_THREAD_MAX_LENGTH || this.slow.has(request.query))
+    if (request.query.length > MAIN_THREAD_MAX_LENGTH || this.isKnownSlow(request.query))
       return this.offload.run(dataset, request, deadline);
     const { tree, shape } = prepareQuery(request.query, request.params, this.limits);
     if (shape.needsAsync) return this.offload.run(dataset, request, deadline);
@@ -50,11 +52,19 @@ export class QueryEngine {
     return finishRead(result, view, request, this.limits.maxResultBytes);
   }
 
+  private isKnownSlow(query: string): boolean {
+    const until = this.slow.get(query);
+    if (until === undefined) return false;
+    if (until > performance.now()) return true;
+    this.slow.delete(query);
+    return false;
+  }
+
   private remember(query: string): void {
     this.slow.delete(query);
-    this.slow.add(query);
+    this.slow.set(query, performance.now() + REMEMBER_SLOW_MS);
     if (this.slow.size > REMEMBERED_SLOW_QUERIES) {
-      const oldest = this.slow.values().next();
+      const oldest = this.slow.keys().next();
       if (!oldest.done) this.slow.delete(oldest.value);
     }
   }

@@ -52,8 +52,16 @@ export const timeLimitError = (limits: QueryLimits) =>
   );
 
 const TWO_CHAR_OPERATORS = new Set(["->", "=>", "==", "!=", "<=", ">=", "&&", "||", "**", ".."]);
-const OPENERS = "([{";
-const CLOSERS = ")]}";
+/** Characters that start an operator (`:`, `$` and `@` are scanned past without counting). */
+const OPERATOR_CHARS = new Set("=!<>&|+-*/%.^@$:?");
+const COUNTED = new Set("=!<>&|+-*/%.^?");
+
+const isWordChar = (code: number) =>
+  (code >= 97 && code <= 122) ||
+  (code >= 65 && code <= 90) ||
+  (code >= 48 && code <= 57) ||
+  code === 95;
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /**
  * Refuses, before parsing, a query too long or nested too deeply for the parser and the lake's
@@ -95,59 +103,57 @@ function nestingOf(query: string, stopAbove: number): number {
     frame.operators = 0;
     frame.inner = 0;
   };
+  const close = () => {
+    const frame = stack.pop() as Frame;
+    endPart(frame);
+    const parent = top();
+    parent.inner = Math.max(parent.inner, frame.best + 1);
+  };
   let i = 0;
   while (i < query.length) {
     const char = query[i] as string;
+    const code = query.charCodeAt(i);
     if (char === '"' || char === "'") {
       i++;
       while (i < query.length && query[i] !== char) i += query[i] === "\\" ? 2 : 1;
       i++;
     } else if (char === "/" && query[i + 1] === "/") {
       while (i < query.length && query[i] !== "\n") i++;
-    } else if (OPENERS.includes(char)) {
+    } else if (char === "(" || char === "[" || char === "{") {
       stack.push({ operators: 0, inner: 0, best: 0 });
       if (stack.length > stopAbove) return stack.length;
       i++;
-    } else if (CLOSERS.includes(char)) {
-      if (stack.length > 1) {
-        const frame = stack.pop() as Frame;
-        endPart(frame);
-        const parent = top();
-        parent.inner = Math.max(parent.inner, frame.best + 1);
-      }
+    } else if (char === ")" || char === "]" || char === "}") {
+      if (stack.length > 1) close();
       i++;
     } else if (char === ",") {
       endPart(top());
       i++;
-    } else if (/[A-Za-z_]/.test(char)) {
-      let end = i + 1;
-      while (end < query.length && /[\w]/.test(query[end] as string)) end++;
-      const word = query.slice(i, end);
-      if (word === "in" || word === "match") top().operators++;
-      i = end;
-    } else if (/[0-9]/.test(char)) {
+    } else if (isDigit(code)) {
       i++;
-      while (i < query.length && /[\w.]/.test(query[i] as string)) {
-        // `1..5` is a range: the number ends before its `..`.
+      // A number ends before a range's `..` (`1..5`).
+      while (i < query.length && (isWordChar(query.charCodeAt(i)) || query[i] === ".")) {
         if (query[i] === "." && query[i + 1] === ".") break;
         i++;
       }
-    } else if ("=!<>&|+-*/%.^@$:?".includes(char)) {
-      const pair = query.slice(i, i + 2);
-      if (query.slice(i, i + 3) === "...") i += 3;
-      else i += TWO_CHAR_OPERATORS.has(pair) ? 2 : 1;
-      if (char !== ":" && char !== "$" && char !== "@") top().operators++;
+    } else if (isWordChar(code)) {
+      const start = i;
+      while (i < query.length && isWordChar(query.charCodeAt(i))) i++;
+      const word = query.slice(start, i);
+      if (word === "in" || word === "match") top().operators++;
+    } else if (OPERATOR_CHARS.has(char)) {
+      if (query.startsWith("...", i)) i += 3;
+      else i += TWO_CHAR_OPERATORS.has(query.slice(i, i + 2)) ? 2 : 1;
+      if (COUNTED.has(char)) {
+        const frame = top();
+        frame.operators++;
+        if (frame.operators + stack.length > stopAbove) return frame.operators + stack.length;
+      }
     } else {
       i++;
     }
-    const frame = top();
-    if (frame.operators + stack.length > stopAbove) return frame.operators + stack.length;
   }
-  while (stack.length > 1) {
-    const frame = stack.pop() as Frame;
-    endPart(frame);
-    top().inner = Math.max(top().inner, frame.best + 1);
-  }
+  while (stack.length > 1) close();
   const root = top();
   endPart(root);
   return root.best;
@@ -177,15 +183,15 @@ type AstNode = Record<string, unknown> & { type: string };
 const isAstNode = (value: unknown): value is AstNode =>
   value !== null && typeof value === "object" && typeof (value as AstNode).type === "string";
 
-function children(node: AstNode): Array<{ key: string; child: AstNode }> {
-  const found: Array<{ key: string; child: AstNode }> = [];
-  for (const [key, value] of Object.entries(node)) {
+/** Calls `visit` with each child node of `node` and the key it is under. */
+function eachChild(node: AstNode, visit: (key: string, child: AstNode) => void): void {
+  for (const key in node) {
     if (key === "value" && node.type === "Value") continue;
+    const value = node[key];
     if (Array.isArray(value)) {
-      for (const item of value) if (isAstNode(item)) found.push({ key, child: item });
-    } else if (isAstNode(value)) found.push({ key, child: value });
+      for (const item of value) if (isAstNode(item)) visit(key, item);
+    } else if (isAstNode(value)) visit(key, value);
   }
-  return found;
 }
 
 /**
@@ -206,10 +212,11 @@ export function inspectQuery(tree: unknown, isGuarded: (array: unknown[]) => boo
       shape.needsAsync = true;
     if (ITERATION.has(node.type) && scopes > 0 && isAstNode(node.base))
       if (!readsOwnData(node.base, isGuarded)) shape.unbounded = true;
-    for (const { key, child } of children(node)) {
-      const inner = PER_ELEMENT[node.type] === key;
-      stack.push({ node: child, scopes: scopes + (inner && ITERATION.has(node.type) ? 1 : 0) });
-    }
+    const iterates = ITERATION.has(node.type);
+    eachChild(node, (key, child) => {
+      const inner = iterates && PER_ELEMENT[node.type] === key;
+      stack.push({ node: child, scopes: scopes + (inner ? 1 : 0) });
+    });
   }
   return shape;
 }
@@ -224,8 +231,9 @@ function readsOwnData(base: AstNode, isGuarded: (array: unknown[]) => boolean): 
     const node = stack.pop() as AstNode;
     if (node.type === "Parent" || node.type === "Array" || node.type === "Context") return false;
     if (node.type === "Value" && Array.isArray(node.value) && !isGuarded(node.value)) return false;
-    for (const { key, child } of children(node))
+    eachChild(node, (key, child) => {
       if (PER_ELEMENT[node.type] !== key) stack.push(child);
+    });
   }
   return true;
 }

