@@ -1,7 +1,14 @@
 import { rm } from "node:fs/promises";
 import { evaluate, parse } from "groq-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { randomToken, request, startLakeProcess, startTestLake, tempDir } from "./fixture.ts";
+import {
+  collectMutations,
+  randomToken,
+  request,
+  startLakeProcess,
+  startTestLake,
+  tempDir,
+} from "./fixture.ts";
 import type { LakeProcess, TestLake } from "./fixture.ts";
 
 const QUERY_PATH = "/v2025-02-19/data/query/production";
@@ -217,5 +224,49 @@ describe("queries finished in the worker", () => {
     const expected = await (await evaluate(parse(query))).get();
     expect(await worker.client.fetch(query)).toBe(expected);
     expect(await main.client.fetch(query)).toBe(expected);
+  });
+});
+
+describe("queries inside listeners and mutations", () => {
+  let t: TestLake;
+  beforeAll(async () => {
+    t = await startTestLake({ queryLimits: { timeoutMs: 300 } });
+    const tx = t.client.transaction();
+    for (let i = 0; i < 20; i++) tx.create({ _id: `post-${i}`, _type: "post", title: `${i}` });
+    await tx.commit();
+  });
+  afterAll(async () => {
+    await t.cleanup();
+  });
+
+  it("refuses a listener whose query is past the limits, before opening the stream", async () => {
+    const query = Array(300).fill("_id").join(" || ");
+    const response = await request(
+      `${t.lake.url}/v2025-02-19/data/listen/production?query=${encodeURIComponent(`*[${query}]`)}`,
+    );
+    expect(response).toMatchObject(limitError("depth"));
+  });
+
+  it("decides a listener's filter within the budget: a document it cannot decide in time does not match", async () => {
+    const filter = `*[_type == "page" && count(body[]{ "x": ^.body[]{ "y": ^.^.body[]{ "z": ^.^.^.body[]{ "w": ^.^.^.^.body[] } } } }) > 0]`;
+    const blocks = (n: number) => Array.from({ length: n }, (_, k) => ({ _key: `b${k}`, n: k }));
+    const events = await collectMutations(t.client, filter, 1, async () => {
+      // Some 60⁴ loops (seconds): far past the budget. Then one that is quick to decide.
+      await t.client.create({ _id: "page-big", _type: "page", body: blocks(60) });
+      await t.client.create({ _id: "page-small", _type: "page", body: blocks(2) });
+    });
+    expect(events.map((event) => event.documentId)).toEqual(["page-small"]);
+  });
+
+  it("stops the slow query of a delete at the time limit, and deletes nothing", async () => {
+    const response = await request(`${t.lake.url}/v2025-02-19/data/mutate/production`, {
+      method: "POST",
+      token: t.token,
+      body: JSON.stringify({
+        mutations: [{ delete: { query: sevenNestedFilters.replace(/^count\(|\)$/g, "") } }],
+      }),
+    });
+    expect(response).toMatchObject(limitError("time"));
+    expect(await t.client.fetch('count(*[_type == "post"])')).toBe(20);
   });
 });
