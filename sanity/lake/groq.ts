@@ -5,13 +5,10 @@ import { mapNodes } from "./groq-ast.ts";
 import type { Node } from "./groq-ast.ts";
 import { narrowFilters } from "./groq-narrow.ts";
 import { BudgetExceeded, guardParams, isGuarded, tickBudget } from "./query-budget.ts";
-import {
-  checkQueryText,
-  DEFAULT_QUERY_LIMITS,
-  inspectQuery,
-  queryLimitError,
-} from "./query-limits.ts";
-import type { QueryLimits, QueryShape } from "./query-limits.ts";
+import { checkQueryText, DEFAULT_QUERY_LIMITS, queryLimitError } from "./query-limits.ts";
+import type { QueryLimits } from "./query-limits.ts";
+import { inspectQuery } from "./query-shape.ts";
+import type { QueryShape } from "./query-shape.ts";
 import type { View } from "./views.ts";
 
 export interface QueryContext {
