@@ -30,10 +30,9 @@ export function narrowFilters(tree: Node, view: View): Node {
     const candidates = candidatesFor(conjuncts(node.expr as Node), view) ?? view.docs;
     const predicate = compilePredicate(node.expr as Node, view);
     if (predicate) return pendingFilter(candidates, predicate);
-    // Candidates from an index are shared: the query iterates a guarded copy.
     return candidates === view.docs
       ? node
-      : { ...node, base: { type: "Value", value: guardArray([...candidates]) } };
+      : { ...node, base: { type: "Value", value: guardArray(candidates) } };
   });
   // Every filter that no sliced order() consumed runs in full here, before groq-js sees the tree.
   return mapNodes(narrowed, (node) => {

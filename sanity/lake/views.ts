@@ -80,9 +80,9 @@ function selectDocs(all: Iterable<Doc>, perspective: string): Doc[] {
   return result;
 }
 
-/** A view over `docs` (which it keeps: iterating them checks a running query's time budget). */
-export function buildView(docs: Doc[]): View {
-  guardArray(docs);
+/** A view over `docs`; iterating the view's documents checks a running query's time budget. */
+export function buildView(all: Doc[]): View {
+  const docs = guardArray(all);
   let byType: Map<unknown, Doc[]> | undefined;
   let references: Map<unknown, Doc[]> | undefined;
   const values = new Map<string, Map<unknown, Doc[]>>();
