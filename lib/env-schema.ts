@@ -63,6 +63,22 @@ export const envSchema = z.object({
             .filter(Boolean),
     )
     .pipe(z.array(z.url().transform((url) => new URL(url).origin)).optional()),
+  /** Browser origins the local lake answers, comma-separated (e.g. `http://localhost:3000`);
+   * empty means the site's (SITE_URL, and localhost on PORT) and the standalone Studio's. */
+  LAKE_CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: "an http:// or https:// origin" })))
+    .transform((urls) => urls.map((url) => new URL(url).origin)),
+  /** How long one query may run on the local lake, and how large its result may be. */
+  LAKE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
+  LAKE_QUERY_MAX_RESULT_MB: z.coerce.number().positive().default(32),
   /** Reader data. Set → that Postgres server; unset → PGlite in PGLITE_DATA_DIR. */
   DATABASE_URL: optionalString.pipe(
     z

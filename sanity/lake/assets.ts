@@ -1,11 +1,12 @@
-import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile, rename } from "node:fs/promises";
+import { createHash, randomUUID } from "node:crypto";
+import { readFile, writeFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { identityOf, requireToken } from "./context.ts";
 import type { RequestContext } from "./context.ts";
 import { badRequest, notFound } from "./errors.ts";
 import { readBody, sendBytes, sendJson } from "./http.ts";
 import { readImageInfo } from "./image-size.ts";
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from "./persistence.ts";
 import { WorkingSet } from "./working-set.ts";
 import type { Doc } from "./types.ts";
 
@@ -25,6 +26,17 @@ const MIME_TYPES: Record<string, string> = {
   mp4: "video/mp4",
 };
 
+const SAFE_EXTENSION = /^[a-z0-9]{1,8}$/;
+const MIME_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
+
+// Asset bytes are whatever an editor uploaded (an SVG can carry script): browsers must take the
+// declared type as final and must not run anything in a file opened on its own.
+const ASSET_HEADERS = {
+  "cache-control": "public, max-age=31536000, immutable",
+  "x-content-type-options": "nosniff",
+  "content-security-policy": "default-src 'none'; sandbox",
+};
+
 function assetDir(ctx: RequestContext, dataset: string): string {
   return path.join(ctx.lake.dataDir, dataset, "assets");
 }
@@ -41,23 +53,31 @@ export async function handleUpload(
   if (bytes.length === 0) throw badRequest("Empty upload");
   const sha1 = createHash("sha1").update(bytes).digest("hex");
   const filename = ctx.url.searchParams.get("filename") ?? undefined;
-  const fromName = filename && path.extname(filename).slice(1).toLowerCase();
   const image = kind === "images" ? readImageInfo(bytes) : undefined;
   if (kind === "images" && !image)
     throw badRequest("Unsupported image format: expected PNG, JPEG, GIF or WebP");
-  const extension = image?.extension ?? (fromName || "bin");
+  // The extension names the stored file and the asset's id, so it never comes raw from the
+  // client: an image's is its sniffed format, a file's is kept only when it is a plain one.
+  const fromName = filename ? path.extname(filename).slice(1).toLowerCase() : "";
+  const extension = image?.extension ?? (SAFE_EXTENSION.test(fromName) ? fromName : "bin");
+  const declared =
+    String(ctx.req.headers["content-type"] ?? "")
+      .split(";")[0]
+      ?.trim() ?? "";
   const mimeType =
     image?.mimeType ??
     MIME_TYPES[extension] ??
-    String(ctx.req.headers["content-type"] ?? "application/octet-stream");
+    (MIME_TYPE.test(declared) ? declared.toLowerCase() : "application/octet-stream");
   const stem = image ? `${sha1}-${image.width}x${image.height}` : sha1;
   const fileName = `${stem}.${extension}`;
   const id = image ? `image-${stem}-${extension}` : `file-${sha1}-${extension}`;
 
-  await mkdir(assetDir(ctx, datasetName), { recursive: true });
+  await ensurePrivateDir(assetDir(ctx, datasetName));
   const target = path.join(assetDir(ctx, datasetName), fileName);
-  await writeFile(`${target}.tmp`, bytes, { flush: true });
-  await rename(`${target}.tmp`, target);
+  // Two uploads of the same bytes may run at once: each writes a temporary file of its own.
+  const temp = `${target}.${randomUUID()}.tmp`;
+  await writeFile(temp, bytes, { flush: true, mode: PRIVATE_FILE_MODE });
+  await rename(temp, target);
 
   const existing = dataset.get(id);
   if (existing) {
@@ -115,7 +135,6 @@ export async function handleAssetFile(
     throw notFound("Asset not found");
   }
   const extension = path.extname(fileName).slice(1);
-  sendBytes(ctx.req, ctx.res, 200, bytes, MIME_TYPES[extension] ?? "application/octet-stream", {
-    "cache-control": "public, max-age=31536000, immutable",
-  });
+  const type = MIME_TYPES[extension] ?? "application/octet-stream";
+  sendBytes(ctx.req, ctx.res, 200, bytes, type, ASSET_HEADERS);
 }

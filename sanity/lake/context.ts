@@ -1,4 +1,6 @@
 import type { DatasetRegistry } from "./datasets.ts";
+import type { QueryEngine } from "./query-engine.ts";
+import type { QueryLimits } from "./query-limits.ts";
 import { unauthorized } from "./errors.ts";
 import type { Auth, Req, Res } from "./http.ts";
 
@@ -18,10 +20,17 @@ export interface LakeState {
   token: string;
   dataDir: string;
   datasets: DatasetRegistry;
+  /** Read queries, within the limits (query-engine.ts). */
+  queries: QueryEngine;
+  queryLimits: QueryLimits;
   /** Plain-HTTP base URL, used for asset URLs. */
   baseUrl(): string;
+  /** Browser origins whose requests are answered, with CORS headers (see origins.ts). */
+  allowedOrigins: ReadonlySet<string>;
   /** Open server-sent-event streams, ended on close. */
   streams: Set<Res>;
+  /** How often open event streams send a heartbeat (a comment line). */
+  heartbeatMs: number;
   /** Studio user settings (`/users/me/keyvalue`), kept in memory. */
   keyValues: Map<string, unknown>;
 }

@@ -5,7 +5,7 @@ import { DATASET_NAME } from "./ids.ts";
 import { datasetExists } from "./persistence.ts";
 import type { CompactionLimits } from "./persistence.ts";
 import { Dataset } from "./store.ts";
-import type { CommitListener } from "./store.ts";
+import type { WebhookDispatcher } from "./webhooks.ts";
 
 export const DEFAULT_DATASET = "production";
 
@@ -13,12 +13,16 @@ export const DEFAULT_DATASET = "production";
 export class DatasetRegistry {
   private readonly opened = new Map<string, Promise<Dataset>>();
   private readonly dataDir: string;
-  private readonly onCommit: CommitListener;
+  private readonly webhooks: { dispatcher: WebhookDispatcher; maxOwed?: number };
   private readonly limits: Partial<CompactionLimits>;
 
-  constructor(dataDir: string, onCommit: CommitListener, limits: Partial<CompactionLimits> = {}) {
+  constructor(
+    dataDir: string,
+    webhooks: { dispatcher: WebhookDispatcher; maxOwed?: number },
+    limits: Partial<CompactionLimits> = {},
+  ) {
     this.dataDir = dataDir;
-    this.onCommit = onCommit;
+    this.webhooks = webhooks;
     this.limits = limits;
   }
 
@@ -30,10 +34,7 @@ export class DatasetRegistry {
       throw datasetNotFound(name);
     let opening = this.opened.get(name);
     if (!opening) {
-      opening = Dataset.open(this.dataDir, name, this.limits).then((dataset) => {
-        dataset.onCommit(this.onCommit);
-        return dataset;
-      });
+      opening = Dataset.open(this.dataDir, name, this.limits, this.webhooks);
       opening.catch(() => this.opened.delete(name));
       this.opened.set(name, opening);
     }

@@ -1,7 +1,5 @@
 import type { RequestContext } from "./context.ts";
 
-const HEARTBEAT_MS = 20_000;
-
 /**
  * Holds a server-sent-event response open until the client goes away (or the lake closes it):
  * a comment line as a heartbeat, the stream registered with the lake so that closing the lake
@@ -9,7 +7,7 @@ const HEARTBEAT_MS = 20_000;
  */
 export async function holdEventStream(ctx: RequestContext, unsubscribe: () => void): Promise<void> {
   const { req, res } = ctx;
-  const heartbeat = setInterval(() => res.write(":\n\n"), HEARTBEAT_MS);
+  const heartbeat = setInterval(() => res.write(":\n\n"), ctx.lake.heartbeatMs);
   heartbeat.unref();
   ctx.lake.streams.add(res);
   await new Promise<void>((resolve) => {

@@ -9,6 +9,7 @@ import {
   sliceEnd,
   sortValues,
 } from "./groq-sort.ts";
+import { guardArray } from "./query-budget.ts";
 import type { View } from "./views.ts";
 import type { Doc } from "./types.ts";
 
@@ -31,7 +32,7 @@ export function narrowFilters(tree: Node, view: View): Node {
     if (predicate) return pendingFilter(candidates, predicate);
     return candidates === view.docs
       ? node
-      : { ...node, base: { type: "Value", value: candidates } };
+      : { ...node, base: { type: "Value", value: guardArray(candidates) } };
   });
   // Every filter that no sliced order() consumed runs in full here, before groq-js sees the tree.
   return mapNodes(narrowed, (node) => {

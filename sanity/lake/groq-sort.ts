@@ -1,5 +1,6 @@
 import type { Node } from "./groq-ast.ts";
 import { compileGetter, totalCompare, type Predicate } from "./groq-compile.ts";
+import { guardArray, tickBudget } from "./query-budget.ts";
 
 // `order()` over an array the narrowing already computed, done here with groq-js's ordering
 // (stable, `totalCompare` per key); under a slice only the leading rows are kept (top-k).
@@ -18,13 +19,19 @@ export function pendingFilter(docs: unknown[], predicate: Predicate): Node {
 function pendingParts(node: Node): { docs: unknown[]; keep: (doc: unknown) => boolean } {
   if (node.type !== PENDING_FILTER) return { docs: node.value as unknown[], keep: () => true };
   const predicate = (node.predicate as () => Predicate)();
-  return { docs: (node.docs as () => unknown[])(), keep: (doc) => predicate(doc) === true };
+  return {
+    docs: (node.docs as () => unknown[])(),
+    keep: (doc) => {
+      tickBudget();
+      return predicate(doc) === true;
+    },
+  };
 }
 
 /** The pending filter run over all its candidates. */
 export function runPendingFilter(node: Node): Node {
   const { docs, keep } = pendingParts(node);
-  return { type: "Value", value: docs.filter(keep) };
+  return { type: "Value", value: guardArray(docs.filter(keep)) };
 }
 
 /** How many leading elements `[a...b]` / `[a..b]` / `[i]` needs, when known. */
@@ -94,6 +101,7 @@ export function sortValues(node: Node, limit: number): Node {
     // Indexes are positions among the candidates: their order is the filtered order, so ties
     // still break as in groq-js.
     for (let index = 0; index < docs.length; index++) {
+      tickBudget();
       const row = toRow(docs[index], index);
       if (sorted.length === limit && compare(row, sorted[limit - 1] as Row) >= 0) continue;
       if (!keep(row.doc)) continue;
@@ -108,5 +116,5 @@ export function sortValues(node: Node, limit: number): Node {
       if (sorted.length > limit) sorted.pop();
     }
   }
-  return { type: "Value", value: sorted.map((row) => row.doc) };
+  return { type: "Value", value: guardArray(sorted.map((row) => row.doc)) };
 }

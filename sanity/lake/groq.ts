@@ -4,6 +4,11 @@ import { LakeError } from "./errors.ts";
 import { mapNodes } from "./groq-ast.ts";
 import type { Node } from "./groq-ast.ts";
 import { narrowFilters } from "./groq-narrow.ts";
+import { BudgetExceeded, guardParams, isGuarded, tickBudget } from "./query-budget.ts";
+import { checkQueryText, DEFAULT_QUERY_LIMITS, queryLimitError } from "./query-limits.ts";
+import type { QueryLimits } from "./query-limits.ts";
+import { inspectQuery } from "./query-shape.ts";
+import type { QueryShape } from "./query-shape.ts";
 import type { View } from "./views.ts";
 
 export interface QueryContext {
@@ -13,12 +18,33 @@ export interface QueryContext {
   dataset: string;
 }
 
-/** Parses a GROQ query with its parameters bound, answering errors as the Content Lake does. */
-export function parseQuery(query: string, params: Record<string, unknown>): ExprNode {
+export interface PreparedQuery {
+  tree: ExprNode;
+  shape: QueryShape;
+}
+
+/**
+ * Checks a query against the lake's limits, then parses it with its parameters bound (and
+ * guarded: iterating them checks the time budget), answering errors as the Content Lake does.
+ */
+export function prepareQuery(
+  query: string,
+  params: Record<string, unknown>,
+  limits: QueryLimits = DEFAULT_QUERY_LIMITS,
+): PreparedQuery {
+  checkQueryText(query, limits);
+  const tree = parseQuery(query, guardParams(params));
+  return { tree, shape: inspectQuery(tree, isGuarded) };
+}
+
+/** Parses a GROQ query with its parameters bound (call prepareQuery: it checks the limits first). */
+function parseQuery(query: string, params: Record<string, unknown>): ExprNode {
   let tree: ExprNode;
   try {
     tree = parse(query, { params });
   } catch (error) {
+    if (error instanceof RangeError)
+      throw queryLimitError("depth", "The query nests too deeply to be parsed", query);
     if (error instanceof GroqSyntaxError) {
       const description = error.message.replace(
         /^Syntax error in GROQ query at position \d+: /,
@@ -52,54 +78,76 @@ export function queryParseError(
   );
 }
 
-export async function runQuery(
+/** groq-js evaluates these functions only asynchronously (see QueryShape.needsAsync). */
+export class NeedsAsyncEvaluation extends Error {}
+
+function evaluateOptions(view: View, context: QueryContext): EvaluateOptions {
+  return {
+    dataset: view.docs,
+    params: context.params,
+    identity: context.identity,
+    timestamp: new Date(),
+    sanity: { projectId: context.projectId, dataset: context.dataset },
+    dereference: ({ _ref }: { _ref: string }) => {
+      tickBudget();
+      return view.byId.get(_ref) ?? null;
+    },
+  };
+}
+
+const executionError = (error: unknown) => {
+  const description = error instanceof Error ? error.message : String(error);
+  return new LakeError(400, { error: { description, type: "queryExecutionError" } }, description);
+};
+
+/**
+ * Evaluates a query over a view synchronously (groq-js's synchronous evaluator is several times
+ * faster over in-memory data); run it within a budget (query-budget.ts), whose BudgetExceeded
+ * passes through.
+ */
+export function evaluateQuery(tree: ExprNode, view: View, context: QueryContext): unknown {
+  const narrowed = narrowFilters(tree as unknown as Node, view) as unknown as ExprNode;
+  try {
+    return evaluateSync(narrowed, evaluateOptions(view, context)).data;
+  } catch (error) {
+    if (error instanceof BudgetExceeded || error instanceof LakeError) throw error;
+    if (
+      error instanceof Error &&
+      /executeSync|evaluteSync|synchronous mode|Stream/.test(error.message)
+    )
+      throw new NeedsAsyncEvaluation(error.message);
+    if (error instanceof RangeError)
+      throw queryLimitError("depth", "The query nests too deeply to be evaluated");
+    throw executionError(error);
+  }
+}
+
+/** The asynchronous evaluator, for the few functions only it has; only ever off the main thread. */
+export async function evaluateQueryAsync(
   tree: ExprNode,
   view: View,
   context: QueryContext,
 ): Promise<unknown> {
   const narrowed = narrowFilters(tree as unknown as Node, view) as unknown as ExprNode;
   try {
-    return await evaluateFast(narrowed, {
-      dataset: view.docs,
-      params: context.params,
-      identity: context.identity,
-      timestamp: new Date(),
-      sanity: { projectId: context.projectId, dataset: context.dataset },
-      dereference: ({ _ref }: { _ref: string }) => view.byId.get(_ref) ?? null,
-    });
+    return await (await evaluate(narrowed, evaluateOptions(view, context))).get();
   } catch (error) {
-    const description = error instanceof Error ? error.message : String(error);
-    throw new LakeError(400, { error: { description, type: "queryExecutionError" } }, description);
+    throw executionError(error);
   }
 }
 
-/**
- * groq-js's synchronous evaluator is several times faster over in-memory data, but a few
- * functions (`score()`, `delta::`) exist only in the asynchronous one.
- */
-async function evaluateFast(tree: ExprNode, options: EvaluateOptions): Promise<unknown> {
-  try {
-    return await evaluateSync(tree, options).get();
-  } catch {
-    return await (await evaluate(tree, options)).get();
-  }
-}
-
-/** True when `doc` passes the filter of a listener query such as `*[_type == "post"]`. */
-export async function matchesQuery(
-  tree: ExprNode,
-  doc: unknown,
-  context: QueryContext,
-): Promise<boolean> {
+/** True when `doc` passes the filter of a listener query such as `*[_type == "post"]` (call within a budget). */
+export function matchesQuery(tree: ExprNode, doc: unknown, context: QueryContext): boolean {
   if (doc === null) return false;
   try {
-    const result = await evaluateFast(tree, {
+    const result = evaluateSync(tree, {
       dataset: [doc],
       params: context.params,
       identity: context.identity,
-    });
+    }).data;
     return Array.isArray(result) ? result.length > 0 : Boolean(result);
-  } catch {
+  } catch (error) {
+    if (error instanceof BudgetExceeded) throw error;
     return false;
   }
 }

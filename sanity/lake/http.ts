@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { badRequest, httpError } from "./errors.ts";
+import { badRequest, httpError, LakeError } from "./errors.ts";
+import { parseClientJson } from "./json.ts";
 
 /** What the handlers use of an HTTP/1.1 or HTTP/2 (compatibility API) request and response. */
 export interface Req extends AsyncIterable<Buffer> {
@@ -20,10 +21,20 @@ export interface Res {
 }
 export type Auth = "anonymous" | "token" | "invalid";
 
-/** CORS as the Studio needs it: echo the origin (with credentials) and the requested headers. */
+const corsAllowed = new WeakSet<Req>();
+
+/** Marks a request as coming from an allowed browser origin (see origins.ts). */
+export function allowCors(req: Req): void {
+  corsAllowed.add(req);
+}
+
+/**
+ * CORS as the Studio needs it, for an allowed origin only: echo the origin (with credentials) and
+ * the requested headers. Any other request gets none.
+ */
 export function corsHeaders(req: Req): Record<string, string> {
   const origin = req.headers.origin;
-  if (typeof origin !== "string") return {};
+  if (typeof origin !== "string" || !corsAllowed.has(req)) return {};
   const headers: Record<string, string> = {
     "access-control-allow-origin": origin,
     "access-control-allow-credentials": "true",
@@ -45,7 +56,18 @@ export function sendJson(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const payload = Buffer.from(JSON.stringify(body));
+  sendJsonText(req, res, status, JSON.stringify(body), headers);
+}
+
+/** A body that is JSON text already. */
+export function sendJsonText(
+  req: Req,
+  res: Res,
+  status: number,
+  json: string,
+  headers: Record<string, string> = {},
+): void {
+  const payload = Buffer.from(json);
   res.writeHead(status, {
     ...corsHeaders(req),
     "content-type": "application/json; charset=utf-8",
@@ -80,11 +102,17 @@ export async function readBody(req: Req, limit: number): Promise<Buffer> {
     throw httpError(413, "Payload Too Large", `Request body exceeds ${limit} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += chunk.length;
-    if (size > limit)
-      throw httpError(413, "Payload Too Large", `Request body exceeds ${limit} bytes`);
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req) {
+      size += chunk.length;
+      if (size > limit)
+        throw httpError(413, "Payload Too Large", `Request body exceeds ${limit} bytes`);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof LakeError) throw error;
+    // The client went away (or broke the framing) in the middle of its body.
+    throw badRequest("The request body was cut off before its end");
   }
   return Buffer.concat(chunks);
 }
@@ -93,15 +121,7 @@ export async function readJson(
   req: Req,
   limit = 32 * 1024 * 1024,
 ): Promise<Record<string, unknown>> {
-  const text = (await readBody(req, limit)).toString("utf8");
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    throw badRequest(
-      `Malformed JSON body: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+  const body = parseClientJson((await readBody(req, limit)).toString("utf8"), "body");
   if (body === null || typeof body !== "object" || Array.isArray(body))
     throw badRequest("Request body must be a JSON object");
   return body as Record<string, unknown>;
@@ -116,6 +136,15 @@ export function authenticate(req: Req, token: string): Auth {
   const given = createHash("sha256").update(match[1]).digest();
   const expected = createHash("sha256").update(token).digest();
   return timingSafeEqual(given, expected) ? "token" : "invalid";
+}
+
+/** A percent-encoded path segment, decoded; a malformed escape (`%E0%A4%A`) is the client's error. */
+export function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw badRequest(`Malformed percent-encoding in the request path: "${segment}"`);
+  }
 }
 
 export function flag(value: string | null, fallback: boolean): boolean {

@@ -45,3 +45,19 @@ export function getReleaseName(id: string): string | undefined {
 }
 
 export const DATASET_NAME = /^[a-z0-9_-]{1,64}$/;
+
+// Hosted Sanity's rule for document ids (sanity.io/docs/ids; @sanity/client's validateDocumentId):
+// letters, digits, `_` and `-`, with `.` between path segments, no segment starting with `-`, at
+// most 128 characters. Anything else (`../../etc`, U+0000, spaces) is refused on every write.
+export const MAX_DOCUMENT_ID_LENGTH = 128;
+const DOCUMENT_ID = /^[A-Za-z0-9_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_][A-Za-z0-9_-]*)*$/;
+
+/** Why `id` cannot name a new document, or undefined when it can. */
+export function documentIdProblem(id: string): string | undefined {
+  const shown = JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}…` : id);
+  if (id.length > MAX_DOCUMENT_ID_LENGTH)
+    return `Document ID ${shown} is ${id.length} characters long; at most ${MAX_DOCUMENT_ID_LENGTH} are allowed`;
+  if (!DOCUMENT_ID.test(id))
+    return `Document ID ${shown} is not valid: an ID is made of letters, digits, "_" and "-", with "." between path segments, and no segment may start with "-" or be empty`;
+  return undefined;
+}

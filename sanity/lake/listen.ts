@@ -3,9 +3,11 @@ import { identityOf } from "./context.ts";
 import type { RequestContext } from "./context.ts";
 import { holdEventStream } from "./event-stream.ts";
 import { queryFromUrl } from "./read-routes.ts";
-import { matchesQuery, parseQuery } from "./groq.ts";
+import { badRequest } from "./errors.ts";
+import { matchesQuery, prepareQuery } from "./groq.ts";
 import { corsHeaders, flag } from "./http.ts";
 import { isPublicId, isVersionId } from "./ids.ts";
+import { BudgetExceeded, runWithin } from "./query-budget.ts";
 import type { Transaction } from "./types.ts";
 
 /**
@@ -16,7 +18,10 @@ import type { Transaction } from "./types.ts";
 export async function handleListen(ctx: RequestContext, datasetName: string): Promise<void> {
   const { url, req, res } = ctx;
   const { query, params } = queryFromUrl(url);
-  const tree = parseQuery(query, params);
+  const limits = ctx.lake.queryLimits;
+  const { tree, shape } = prepareQuery(query, params, limits);
+  if (shape.needsAsync)
+    throw badRequest("A listener's query cannot use diff:: or delta:: changedAny/changedOnly");
   const dataset = await ctx.lake.datasets.get(datasetName);
   // The Listen API's defaults: no result, no previous revision, mutations included. Clients
   // only ever send `true` for the first two (@sanity/client drops false flags), so the
@@ -34,6 +39,19 @@ export async function handleListen(ctx: RequestContext, datasetName: string): Pr
     identity: identityOf(ctx),
     projectId: ctx.lake.projectId,
     dataset: datasetName,
+  };
+  // Each change is matched on the main thread, within its budget; a filter that cannot be
+  // decided in time does not match.
+  const matches = (doc: unknown) => {
+    try {
+      return runWithin(limits.mainThreadMs, shape.unbounded, () =>
+        matchesQuery(tree, doc, context),
+      );
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      console.warn(`[lake] listener ${listenerName}: matching ran past ${limits.mainThreadMs} ms`);
+      return false;
+    }
   };
 
   res.writeHead(200, {
@@ -58,8 +76,8 @@ export async function handleListen(ctx: RequestContext, datasetName: string): Pr
       if (!isPublicId(change.id) && !canSeePrivate) continue;
       // Like the Content Lake, release versions reach only listeners that ask for them.
       if (isVersionId(change.id) && !options.includeVersions) continue;
-      const was = await matchesQuery(tree, change.before, context);
-      const is = await matchesQuery(tree, change.after, context);
+      const was = matches(change.before);
+      const is = matches(change.after);
       if (!was && !is) continue;
       const event: Record<string, unknown> = {
         type: "mutation",

@@ -4,12 +4,25 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseEnv, type Env } from "../../lib/env-schema.ts";
+import type { QueryLimits } from "./query-limits.ts";
 import { ensureLocalSecrets } from "./secrets.ts";
 
 export interface LocalLakeConfig {
   env: Env;
   token: string;
   webhookSecret: string;
+  /** Browser origins the lake answers: LAKE_CORS_ORIGINS, else the site's and the Studio's. */
+  allowedOrigins: string[];
+  queryLimits: Partial<QueryLimits>;
+}
+
+/** The standalone Studio (`npm run studio`, sanity dev --port 3333). */
+const STUDIO_ORIGIN = "http://localhost:3333";
+
+export function allowedOriginsFor(env: Env): string[] {
+  if (env.LAKE_CORS_ORIGINS.length > 0) return env.LAKE_CORS_ORIGINS;
+  const site = new URL(env.SITE_URL).origin;
+  return [...new Set([site, `http://localhost:${env.PORT}`, STUDIO_ORIGIN])];
 }
 
 /** Exits with a message a person can act on instead of a stack trace. */
@@ -37,6 +50,11 @@ export function loadLocalLakeConfig(root: string): LocalLakeConfig {
     env,
     token: env.SANITY_API_WRITE_TOKEN ?? secrets.token,
     webhookSecret: env.SANITY_WEBHOOK_SECRET ?? secrets.webhookSecret,
+    allowedOrigins: allowedOriginsFor(env),
+    queryLimits: {
+      timeoutMs: env.LAKE_QUERY_TIMEOUT_MS,
+      maxResultBytes: Math.round(env.LAKE_QUERY_MAX_RESULT_MB * 1024 * 1024),
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import { loadLocalLakeConfig } from "./local-config.ts";
 import { startLake } from "./server.ts";
 
 const root = process.cwd();
-const { env, token, webhookSecret } = loadLocalLakeConfig(root);
+const { env, token, webhookSecret, allowedOrigins, queryLimits } = loadLocalLakeConfig(root);
 
 try {
   const lake = await startLake({
@@ -14,6 +14,8 @@ try {
     token,
     webhookUrls: env.LAKE_WEBHOOK_URLS,
     webhookSecret,
+    allowedOrigins,
+    queryLimits,
   });
   console.log(
     `lake: ${lake.url} (Studio: ${lake.studioApiHost}, certificate: ${lake.certificatePath}) data: ${path.resolve(root, env.LAKE_DATA_DIR)}`,

@@ -1,7 +1,10 @@
 import { randomUUID, randomBytes } from "node:crypto";
 import { Mutation } from "@sanity/mutator";
 import { conflict, invalid } from "./errors.ts";
-import { parseQuery, runQuery } from "./groq.ts";
+import { evaluateQuery, prepareQuery } from "./groq.ts";
+import { BudgetExceeded, runWithin } from "./query-budget.ts";
+import { timeLimitError } from "./query-limits.ts";
+import type { QueryLimits } from "./query-limits.ts";
 import type { WorkingSet } from "./working-set.ts";
 import { buildView } from "./views.ts";
 import type { Doc } from "./types.ts";
@@ -17,6 +20,8 @@ export interface MutateOptions {
   autoGenerateArrayKeys: boolean;
   projectId: string;
   dataset: string;
+  /** For the queries that select what a delete or patch changes. */
+  limits: QueryLimits;
 }
 
 type Patch = Record<string, unknown> & {
@@ -131,14 +136,26 @@ async function select(
     return selection.id.filter((id): id is string => typeof id === "string");
   if (typeof selection.query !== "string") throw invalid("A selection needs an id or a query");
   const params = isRecord(selection.params) ? selection.params : {};
-  const tree = parseQuery(selection.query, params);
+  const { tree, shape } = prepareQuery(selection.query, params, options.limits);
+  if (shape.needsAsync)
+    throw invalid("The query of a mutation cannot use diff:: or delta:: changedAny/changedOnly");
   const view = buildView(ws.all());
-  const result = await runQuery(tree, view, {
+  const context = {
     params,
     identity: ws.identity,
     projectId: options.projectId,
     dataset: options.dataset,
-  });
+  };
+  // It runs under the dataset's write lock, on the main thread, within the overall time limit.
+  let result: unknown;
+  try {
+    result = runWithin(options.limits.timeoutMs, shape.unbounded, () =>
+      evaluateQuery(tree, view, context),
+    );
+  } catch (error) {
+    if (error instanceof BudgetExceeded) throw timeLimitError(options.limits);
+    throw error;
+  }
   const items = Array.isArray(result) ? result : result == null ? [] : [result];
   return items.flatMap((item) =>
     typeof item === "string"

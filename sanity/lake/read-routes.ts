@@ -1,12 +1,12 @@
 import { identityOf, requireToken } from "./context.ts";
 import type { RequestContext } from "./context.ts";
 import { badRequest } from "./errors.ts";
-import { parseQuery, runQuery } from "./groq.ts";
-import { readJson, sendBytes, sendJson } from "./http.ts";
+import { readJson, sendBytes, sendJson, sendJsonText } from "./http.ts";
 import { isPublicId } from "./ids.ts";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json.ts";
 import { syncTag } from "./live.ts";
 import { isRecord } from "./mutations.ts";
-import { contentSourceMap, sourceMapMode } from "./source-map.ts";
+import { sourceMapMode } from "./source-map.ts";
 import type { Doc } from "./types.ts";
 
 // Reads: GROQ queries, documents by id and the NDJSON export.
@@ -18,24 +18,35 @@ export async function handleQuery(ctx: RequestContext, datasetName: string): Pro
   const perspective = normalizePerspective(ctx.url.searchParams.get("perspective"));
   if (perspective !== "published") requireToken(ctx);
   const dataset = await ctx.lake.datasets.get(datasetName);
-  const tree = parseQuery(query, params);
   const viewName = ctx.auth === "token" ? perspective : "public";
-  const view = dataset.view(viewName);
-  const result = await runQuery(tree, view, {
-    params,
-    identity: identityOf(ctx),
-    projectId: ctx.lake.projectId,
-    dataset: datasetName,
-  });
-  const envelope: Record<string, unknown> = {
-    ms: Math.round(performance.now() - started),
-    result,
-    syncTags: [syncTag(datasetName, viewName)],
-  };
-  const sourceMap = sourceMapMode(ctx.url.searchParams.get("resultSourceMap"));
-  if (sourceMap) envelope.resultSourceMap = contentSourceMap(result, view, sourceMap);
-  if (ctx.url.searchParams.get("returnQuery") !== "false") envelope.query = query;
-  sendJson(ctx.req, ctx.res, 200, envelope);
+  const { resultJson, sourceMapJson } = await ctx.lake.queries.read(
+    dataset,
+    {
+      datasetName,
+      viewName,
+      query,
+      params,
+      context: {
+        params,
+        identity: identityOf(ctx),
+        projectId: ctx.lake.projectId,
+        dataset: datasetName,
+      },
+      sourceMap: sourceMapMode(ctx.url.searchParams.get("resultSourceMap")),
+    },
+    started,
+  );
+  // The result is already JSON (it may have been written by the query worker): the envelope is
+  // put together around it rather than parsed and written again.
+  const parts = [
+    `"ms":${Math.round(performance.now() - started)}`,
+    `"result":${resultJson}`,
+    `"syncTags":${JSON.stringify([syncTag(datasetName, viewName)])}`,
+  ];
+  if (sourceMapJson !== undefined) parts.push(`"resultSourceMap":${sourceMapJson}`);
+  if (ctx.url.searchParams.get("returnQuery") !== "false")
+    parts.push(`"query":${JSON.stringify(query)}`);
+  sendJsonText(ctx.req, ctx.res, 200, `{${parts.join(",")}}`);
 }
 
 /** `?query=…&$name=<JSON>`, as @sanity/client sends GET queries and listeners. */
@@ -45,11 +56,15 @@ export function queryFromUrl(url: URL): { query: string; params: Record<string, 
   const params: Record<string, unknown> = {};
   for (const [key, value] of url.searchParams) {
     if (!key.startsWith("$")) continue;
+    let parsed: unknown;
     try {
-      params[key.slice(1)] = JSON.parse(value);
+      parsed = JSON.parse(value);
     } catch {
       throw badRequest(`Unable to parse value of "${key}=${value}". Please quote string values.`);
     }
+    if (nestsDeeperThan(parsed, MAX_JSON_DEPTH))
+      throw badRequest(`The value of "${key}" nests more than ${MAX_JSON_DEPTH} levels deep`);
+    params[key.slice(1)] = parsed;
   }
   return { query, params };
 }

@@ -2,8 +2,16 @@ import { handleAssetFile, handleUpload } from "./assets.ts";
 import type { LakeState, RequestContext } from "./context.ts";
 import { handleDoc, handleExport, handleQuery } from "./read-routes.ts";
 import { handleActions, handleImport, handleMutate } from "./write-routes.ts";
-import { LakeError, notFound, unauthorized } from "./errors.ts";
-import { authenticate, corsHeaders, sendJson } from "./http.ts";
+import {
+  badRequest,
+  LakeError,
+  notFound,
+  TransactionItemError,
+  transactionError,
+  unauthorized,
+} from "./errors.ts";
+import { allowCors, authenticate, corsHeaders, decodePathSegment, sendJson } from "./http.ts";
+import { checkRequestSource } from "./origins.ts";
 import type { Req, Res } from "./http.ts";
 import { handleListen } from "./listen.ts";
 import { handleLiveEvents } from "./live.ts";
@@ -43,12 +51,15 @@ export function createRequestHandler(lake: LakeState): (req: Req, res: Res) => v
 }
 
 async function handle(lake: LakeState, req: Req, res: Res): Promise<void> {
+  if (checkRequestSource(req, lake.allowedOrigins)) allowCors(req);
   if (req.method === "OPTIONS") {
     res.writeHead(204, corsHeaders(req));
     res.end();
     return;
   }
-  const url = new URL(req.url ?? "/", "http://lake.local");
+  const url = requestUrl(req.url ?? "/");
+  // Every route decodes its segments; refuse a malformed escape anywhere before any of them runs.
+  decodePathSegment(url.pathname);
   const assetFile = ASSET_FILE.exec(url.pathname);
   if (assetFile && (req.method === "GET" || req.method === "HEAD")) {
     if (assetFile[1] !== lake.projectId) throw notFound("Asset not found");
@@ -68,12 +79,23 @@ async function handle(lake: LakeState, req: Req, res: Res): Promise<void> {
     if (route.method !== req.method) continue;
     const match = route.pattern.exec(path);
     if (match) {
-      await route.handler(ctx, ...match.slice(1).map((group) => decodeURIComponent(group)));
+      await route.handler(ctx, ...match.slice(1).map(decodePathSegment));
       return;
     }
   }
   if (await handleStudioRoute(ctx)) return;
   throw notFound(`No route for ${req.method ?? "GET"} ${path}`);
+}
+
+/** The request target as a URL: `//x` is a path here, not a host; anything unparsable is a 400. */
+function requestUrl(target: string): URL {
+  try {
+    return target.startsWith("/")
+      ? new URL(`http://lake.local${target}`)
+      : new URL(target, "http://lake.local");
+  } catch {
+    throw badRequest(`Malformed request target "${target.slice(0, 100)}"`);
+  }
 }
 
 function respondWithError(req: Req, res: Res, error: unknown): void {
@@ -83,6 +105,12 @@ function respondWithError(req: Req, res: Res, error: unknown): void {
   }
   if (error instanceof LakeError) {
     sendJson(req, res, error.status, error.body);
+    return;
+  }
+  // A write outside transact() (an upload's asset document) refused by the working set.
+  if (error instanceof TransactionItemError) {
+    const refused = transactionError("mutationError", error.status, error.item);
+    sendJson(req, res, refused.status, refused.body);
     return;
   }
   console.error(`[lake] unexpected error on ${req.method ?? "GET"} ${req.url ?? ""}`, error);

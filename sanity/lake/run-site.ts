@@ -38,6 +38,8 @@ if (!env.SANITY_PROJECT_ID) {
         ? env.LAKE_WEBHOOK_URLS
         : [`http://localhost:${env.PORT}/api/revalidate`],
     webhookSecret: config.webhookSecret,
+    allowedOrigins: config.allowedOrigins,
+    queryLimits: config.queryLimits,
   });
   lake = started.lake;
   if (started.seeded > 0)

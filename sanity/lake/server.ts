@@ -1,11 +1,16 @@
 import path from "node:path";
 import type { LakeState } from "./context.ts";
 import { DatasetRegistry } from "./datasets.ts";
+import { DEFAULT_ALLOWED_ORIGINS, toOrigin } from "./origins.ts";
+import { QueryEngine } from "./query-engine.ts";
+import { DEFAULT_QUERY_LIMITS } from "./query-limits.ts";
+import type { QueryLimits } from "./query-limits.ts";
+import { ensurePrivateDir } from "./persistence.ts";
 import type { CompactionLimits } from "./persistence.ts";
 import { createRequestHandler } from "./router.ts";
 import { loadOrCreateCertificate } from "./tls.ts";
-import { listen } from "./transport.ts";
-import type { Transaction } from "./types.ts";
+import { DEFAULT_TIMEOUTS, listen } from "./transport.ts";
+import type { ConnectionTimeouts } from "./transport.ts";
 import { createWebhookDispatcher } from "./webhooks.ts";
 
 export interface LakeOptions {
@@ -17,8 +22,23 @@ export interface LakeOptions {
   token: string;
   webhookUrls?: string[];
   webhookSecret?: string;
+  /** Delay before the first retry of a webhook and its cap (default 0.5 s doubling to 30 s). */
+  webhookRetry?: { initialDelayMs?: number; maxDelayMs?: number };
+  /** Webhook deliveries kept waiting for their targets per dataset (default 10,000). */
+  webhookMaxOwed?: number;
   /** When the transaction log is compacted into data.ndjson (tests lower it). */
   compaction?: Partial<CompactionLimits>;
+  /**
+   * Browser origins allowed to use the lake (`scheme://host:port`): the site's and the Studio's.
+   * Requests from any other origin are refused. Default: DEFAULT_ALLOWED_ORIGINS.
+   */
+  allowedOrigins?: string[];
+  /** Query limits (time, result size, …); see DEFAULT_QUERY_LIMITS. */
+  queryLimits?: Partial<QueryLimits>;
+  /** How long a silent connection is kept (tests lower it). */
+  timeouts?: Partial<ConnectionTimeouts>;
+  /** Comment lines on open event streams, which keep them from counting as idle (default 20 s). */
+  heartbeatMs?: number;
 }
 
 export interface Lake {
@@ -48,28 +68,31 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
   if (options.token.length < 32) throw new Error("The lake's token must be at least 32 characters");
   const projectId = options.projectId ?? "local";
   const dataDir = path.resolve(options.dataDir);
+  await ensurePrivateDir(dataDir);
   const webhooks = createWebhookDispatcher({
     targets: options.webhookUrls ?? [],
     secret: options.webhookSecret ?? "",
     projectId,
+    ...options.webhookRetry,
   });
-  const onCommit = (dataset: string, tx: Transaction) =>
-    webhooks.dispatch({
-      transactionId: tx.id,
-      timestamp: tx.timestamp,
-      projectId,
-      dataset,
-      changes: tx.changes.map(({ id, before, after }) => ({ id, before, after })),
-    });
-  const datasets = new DatasetRegistry(dataDir, onCommit, options.compaction);
+  const datasets = new DatasetRegistry(
+    dataDir,
+    { dispatcher: webhooks, maxOwed: options.webhookMaxOwed },
+    options.compaction,
+  );
   let port = options.port ?? 3999;
+  const queryLimits = { ...DEFAULT_QUERY_LIMITS, ...options.queryLimits };
   const lake: LakeState = {
     projectId,
     token: options.token,
     dataDir,
     datasets,
+    queries: new QueryEngine(queryLimits),
+    queryLimits,
     baseUrl: () => `http://127.0.0.1:${port}`,
+    allowedOrigins: new Set((options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS).map(toOrigin)),
     streams: new Set(),
+    heartbeatMs: options.heartbeatMs ?? 20_000,
     keyValues: new Map(),
   };
   await datasets.openAll();
@@ -80,8 +103,15 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
       : [host, "127.0.0.1"];
   let transport;
   try {
-    transport = await listen({ hosts, port, certificate, handler: createRequestHandler(lake) });
+    transport = await listen({
+      hosts,
+      port,
+      certificate,
+      handler: createRequestHandler(lake),
+      timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
+    });
   } catch (error) {
+    await lake.queries.close();
     await datasets.close();
     throw error;
   }
@@ -94,8 +124,10 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     async close() {
       for (const stream of lake.streams) stream.end();
       await transport.close();
-      await datasets.close();
+      await lake.queries.close();
+      // Deliveries still owed stay in the log, for the next start.
       await webhooks.close();
+      await datasets.close();
     },
   };
 }

@@ -4,8 +4,10 @@ import { loadDataset } from "./persistence.ts";
 import { TransactionLog } from "./transaction-log.ts";
 import type { CompactionLimits } from "./persistence.ts";
 import { createViews } from "./views.ts";
+import { WebhookOutbox } from "./webhook-outbox.ts";
+import type { WebhookDispatcher } from "./webhooks.ts";
 import type { View, ViewCache } from "./views.ts";
-import type { Doc, Transaction } from "./types.ts";
+import type { Change, Doc, Transaction } from "./types.ts";
 
 export type CommitListener = (dataset: string, tx: Transaction) => void;
 
@@ -20,15 +22,24 @@ export class Dataset {
   private readonly log: TransactionLog;
   private readonly views: ViewCache;
   private readonly listeners = new Set<CommitListener>();
+  private readonly observers = new Set<(changes: Change[]) => void>();
   private lock: Promise<unknown> = Promise.resolve();
   private lastCommitted: string | undefined;
   /** Built on the first delete that needs it, then kept current by `commit`. */
   private references: ReferenceIndex | undefined;
 
-  private constructor(name: string, docs: Map<string, Doc>, log: TransactionLog) {
+  private readonly outbox: WebhookOutbox | undefined;
+
+  private constructor(
+    name: string,
+    docs: Map<string, Doc>,
+    log: TransactionLog,
+    outbox: WebhookOutbox | undefined,
+  ) {
     this.name = name;
     this.docs = docs;
     this.log = log;
+    this.outbox = outbox;
     this.views = createViews(() => this.docs.values());
   }
 
@@ -36,12 +47,29 @@ export class Dataset {
     dataDir: string,
     name: string,
     limits?: Partial<CompactionLimits>,
+    webhooks?: { dispatcher: WebhookDispatcher; maxOwed?: number },
   ): Promise<Dataset> {
     const dir = path.join(dataDir, name);
     const loaded = await loadDataset(dir);
+    let outbox: WebhookOutbox | undefined;
     // The dataset keeps this very Map, so snapshots see every applied transaction.
-    const log = await TransactionLog.open(dir, loaded, () => [...loaded.docs.values()], limits);
-    return new Dataset(name, loaded.docs, log);
+    const log = await TransactionLog.open(
+      dir,
+      loaded,
+      () => [...loaded.docs.values()],
+      limits,
+      () => outbox?.carry() ?? [],
+    );
+    if (webhooks) {
+      outbox = new WebhookOutbox(
+        name,
+        webhooks.dispatcher,
+        (entry) => log.note(entry),
+        webhooks.maxOwed,
+      );
+      outbox.restore(loaded.hooks);
+    }
+    return new Dataset(name, loaded.docs, log, outbox);
   }
 
   get(id: string): Doc | undefined {
@@ -72,6 +100,12 @@ export class Dataset {
     return this.lastCommitted;
   }
 
+  /** Called with each transaction's changes as they are applied in memory (before they are durable). */
+  observeChanges(observer: (changes: Change[]) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
   onCommit(listener: CommitListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -96,11 +130,17 @@ export class Dataset {
       this.references?.apply(change);
     }
     this.views.invalidate();
+    for (const observer of this.observers) observer(tx.changes);
+    // Webhook deliveries are owed from the moment the write is acknowledged: its own log line
+    // says so, made durable by the same fsync.
+    const owed = this.outbox?.record(tx);
     await this.log.append({
       tx: tx.id,
       ts: tx.timestamp,
       docs: tx.changes.map((change) => ({ id: change.id, doc: change.after })),
+      ...(owed && { hooks: owed.hooks }),
     });
+    owed?.durable();
     this.lastCommitted = tx.id;
     for (const listener of this.listeners) {
       try {

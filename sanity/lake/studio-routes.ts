@@ -1,7 +1,9 @@
 import { LOCAL_USER, requireToken } from "./context.ts";
 import type { RequestContext } from "./context.ts";
-import { badRequest, notFound } from "./errors.ts";
-import { readBody, sendJson } from "./http.ts";
+import { notFound } from "./errors.ts";
+import { decodePathSegment, readBody, sendJson } from "./http.ts";
+import { parseClientJson } from "./json.ts";
+import { isRecord } from "./mutations.ts";
 
 // The project/user endpoints Sanity Studio calls around the data API (see
 // /work/shared/lake-protocol.md): answered just enough for the Studio to run locally.
@@ -34,7 +36,7 @@ export async function handleStudioRoute(ctx: RequestContext): Promise<boolean> {
   if (path === "/features" || path.startsWith("/features/")) return (send([]), true);
   if (path.startsWith("/journey/")) return (send([]), true);
   if (path === "/ping") return (send("PONG"), true);
-  // @sanity/client asks when a live stream fails; the lake answers every origin, credentials too.
+  // @sanity/client asks when a live stream fails; a disallowed origin never gets this far.
   if (path === "/check/cors")
     return (send({ result: { allowed: true, withCredentials: true } }), true);
   return false;
@@ -102,7 +104,7 @@ async function handleProject(
 async function handleKeyValue(ctx: RequestContext, keyList: string): Promise<void> {
   const store = ctx.lake.keyValues;
   if (ctx.req.method === "GET") {
-    const keys = decodeURIComponent(keyList).split(",").filter(Boolean);
+    const keys = decodePathSegment(keyList).split(",").filter(Boolean);
     sendJson(
       ctx.req,
       ctx.res,
@@ -111,18 +113,9 @@ async function handleKeyValue(ctx: RequestContext, keyList: string): Promise<voi
     );
     return;
   }
-  let body: unknown;
-  try {
-    body = JSON.parse((await readBody(ctx.req, 1024 * 1024)).toString("utf8"));
-  } catch {
-    throw badRequest("Malformed JSON body");
-  }
-  const entries: unknown[] = Array.isArray(body)
-    ? body
-    : body !== null && typeof body === "object"
-      ? [body]
-      : [];
-  const saved = (entries as Array<{ key?: unknown; value?: unknown }>).map((entry) => {
+  const body = parseClientJson((await readBody(ctx.req, 1024 * 1024)).toString("utf8"), "body");
+  const entries = (Array.isArray(body) ? body : [body]).filter(isRecord);
+  const saved = entries.map((entry) => {
     const key = String(entry.key);
     store.set(key, entry.value ?? null);
     return { key, value: entry.value ?? null };

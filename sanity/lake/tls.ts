@@ -1,6 +1,7 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { generate } from "selfsigned";
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from "./persistence.ts";
 
 export interface Certificate {
   key: string;
@@ -49,8 +50,8 @@ export async function loadOrCreateCertificate(dir: string): Promise<Certificate>
       },
     ],
   });
-  await mkdir(dir, { recursive: true });
-  await writeFile(keyPath, pems.private, { mode: 0o600 });
-  await writeFile(certPath, pems.cert);
+  await ensurePrivateDir(dir);
+  await writeFile(keyPath, pems.private, { mode: PRIVATE_FILE_MODE });
+  await writeFile(certPath, pems.cert, { mode: PRIVATE_FILE_MODE });
   return { key: pems.private, cert: pems.cert, certPath };
 }

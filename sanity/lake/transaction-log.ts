@@ -1,30 +1,40 @@
-import { mkdir, open, rename } from "node:fs/promises";
+import { open, rename } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import path from "node:path";
-import { DEFAULT_LIMITS } from "./persistence.ts";
-import type { CompactionLimits, LogEntry } from "./persistence.ts";
+import { DEFAULT_LIMITS, ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from "./persistence.ts";
+import type { CompactionLimits, LogEntry, LogLine } from "./persistence.ts";
 import type { Doc } from "./types.ts";
 
 interface Pending {
   line: string;
+  /** Resolved only once fsync'd (a note is only written). */
+  durable: boolean;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
 
+const ignore = () => undefined;
+
 /**
  * The append-only transaction log. `append` resolves only once its line is fsync'd; lines that
- * arrive while a write is in flight share the next fsync (group commit).
+ * arrive while a write is in flight share the next fsync (group commit). `note` adds a line that
+ * need not be durable at once (it rides along with the next fsync).
  */
 export class TransactionLog {
   private queue: Pending[] = [];
   private compactions: Pending[] = [];
   private writing: Promise<void> | undefined;
   private failure: unknown;
+  private closed = false;
   private lines: number;
   private bytes: number;
+  /** Lines a compaction carried over: they do not count towards the next one. */
+  private carriedLines = 0;
+  private carriedBytes = 0;
   private readonly dir: string;
-  private readonly handle: FileHandle;
+  private handle: FileHandle;
   private readonly snapshot: () => Iterable<Doc>;
+  private readonly carry: () => LogLine[];
   private readonly limits: CompactionLimits;
 
   private constructor(
@@ -33,6 +43,7 @@ export class TransactionLog {
     lines: number,
     bytes: number,
     snapshot: () => Iterable<Doc>,
+    carry: () => LogLine[],
     limits: CompactionLimits,
   ) {
     this.dir = dir;
@@ -40,23 +51,31 @@ export class TransactionLog {
     this.lines = lines;
     this.bytes = bytes;
     this.snapshot = snapshot;
+    this.carry = carry;
     this.limits = limits;
   }
 
+  /**
+   * `snapshot` gives every document for a compaction; `carry` the lines a compaction must keep
+   * in the new log (the webhook deliveries still owed).
+   */
   static async open(
     dir: string,
     state: { lines: number; bytes: number; tornBytes: number },
     snapshot: () => Iterable<Doc>,
     limits: Partial<CompactionLimits> = {},
+    carry: () => LogLine[] = () => [],
   ): Promise<TransactionLog> {
-    await mkdir(dir, { recursive: true });
-    const handle = await open(path.join(dir, "log.ndjson"), "a");
+    await ensurePrivateDir(dir);
+    await makePrivate(path.join(dir, "data.ndjson"));
+    const handle = await open(path.join(dir, "log.ndjson"), "a", PRIVATE_FILE_MODE);
+    await handle.chmod(PRIVATE_FILE_MODE);
     if (state.tornBytes > 0) {
       // Appending after a torn line would glue the next transaction onto it.
       await handle.truncate(state.bytes);
       await handle.sync();
     }
-    return new TransactionLog(dir, handle, state.lines, state.bytes, snapshot, {
+    return new TransactionLog(dir, handle, state.lines, state.bytes, snapshot, carry, {
       ...DEFAULT_LIMITS,
       ...limits,
     });
@@ -69,16 +88,28 @@ export class TransactionLog {
   append(entry: LogEntry): Promise<void> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ line: `${JSON.stringify(entry)}\n`, resolve, reject });
+      this.queue.push({ line: `${JSON.stringify(entry)}\n`, durable: true, resolve, reject });
       this.kick();
     });
+  }
+
+  /** Writes `line` soon, without waiting for an fsync of its own (dropped if the log failed). */
+  note(line: LogLine): void {
+    if (this.failure !== undefined || this.closed) return;
+    this.queue.push({
+      line: `${JSON.stringify(line)}\n`,
+      durable: false,
+      resolve: ignore,
+      reject: ignore,
+    });
+    this.kick();
   }
 
   /** Compacts now, between two group commits. */
   compact(): Promise<void> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     return new Promise<void>((resolve, reject) => {
-      this.compactions.push({ line: "", resolve, reject });
+      this.compactions.push({ line: "", durable: true, resolve, reject });
       this.kick();
     });
   }
@@ -99,12 +130,14 @@ export class TransactionLog {
         if (batch.length > 0) {
           const buffer = Buffer.from(batch.map((pending) => pending.line).join(""));
           await this.handle.write(buffer);
-          await this.handle.datasync();
+          if (batch.some((pending) => pending.durable)) await this.handle.datasync();
           this.lines += batch.length;
           this.bytes += buffer.length;
           for (const pending of batch.splice(0)) pending.resolve();
         }
-        const due = this.lines >= this.limits.maxLines || this.bytes >= this.limits.maxBytes;
+        const due =
+          this.lines - this.carriedLines >= this.limits.maxLines ||
+          this.bytes - this.carriedBytes >= this.limits.maxBytes;
         if (due || this.compactions.length > 0) {
           const waiting = this.compactions.splice(0);
           batch.push(...waiting);
@@ -129,14 +162,15 @@ export class TransactionLog {
   }
 
   /**
-   * Snapshot → temp file → fsync → rename over data.ndjson → fsync the directory → empty the log.
-   * A crash before the rename leaves the old snapshot and full log; after it, the new snapshot
-   * plus a log whose replay rewrites documents to states the snapshot already holds.
+   * Snapshot → temp file → fsync → rename over data.ndjson → fsync the directory → empty the log
+   * (or swap in one holding only the carried lines). A crash before the rename leaves the old
+   * snapshot and full log; after it, the new snapshot plus a log whose replay rewrites documents
+   * to states the snapshot already holds (and owes webhooks the carried lines owe too).
    */
   private async compactNow(): Promise<void> {
     const target = path.join(this.dir, "data.ndjson");
     const temp = `${target}.${process.pid}.tmp`;
-    const file = await open(temp, "w");
+    const file = await open(temp, "w", PRIVATE_FILE_MODE);
     try {
       let chunk: string[] = [];
       for (const doc of this.snapshot()) {
@@ -153,13 +187,36 @@ export class TransactionLog {
     }
     await rename(temp, target);
     await syncDirectory(this.dir);
-    await this.handle.truncate(0);
-    await this.handle.sync();
-    this.lines = 0;
-    this.bytes = 0;
+    const carried = this.carry().map((line) => `${JSON.stringify(line)}\n`);
+    if (carried.length === 0) {
+      await this.handle.truncate(0);
+      await this.handle.sync();
+    } else {
+      await this.replaceLog(carried.join(""));
+    }
+    this.lines = this.carriedLines = carried.length;
+    this.bytes = this.carriedBytes = Buffer.byteLength(carried.join(""));
+  }
+
+  /** The log holding only `text`, swapped in by a rename so that a crash leaves one or the other. */
+  private async replaceLog(text: string): Promise<void> {
+    const target = path.join(this.dir, "log.ndjson");
+    const temp = `${target}.${process.pid}.tmp`;
+    const file = await open(temp, "w", PRIVATE_FILE_MODE);
+    try {
+      await file.write(text);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temp, target);
+    await syncDirectory(this.dir);
+    await this.handle.close();
+    this.handle = await open(target, "a", PRIVATE_FILE_MODE);
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.writing;
     await this.handle.close();
   }

@@ -1,4 +1,5 @@
 import { getPublishedId, isDraftId, isPrivateId, isPublicId, getReleaseName } from "./ids.ts";
+import { guardArray, unbudgeted } from "./query-budget.ts";
 import type { Doc } from "./types.ts";
 
 /**
@@ -79,7 +80,9 @@ function selectDocs(all: Iterable<Doc>, perspective: string): Doc[] {
   return result;
 }
 
-export function buildView(docs: Doc[]): View {
+/** A view over `docs`; iterating the view's documents checks a running query's time budget. */
+export function buildView(all: Doc[]): View {
+  const docs = guardArray(all);
   let byType: Map<unknown, Doc[]> | undefined;
   let references: Map<unknown, Doc[]> | undefined;
   const values = new Map<string, Map<unknown, Doc[]>>();
@@ -87,21 +90,23 @@ export function buildView(docs: Doc[]): View {
   return {
     docs,
     byId,
+    // Indexes are built for every later query of this view: no query's time budget pays for them.
     ofType(type) {
-      byType ??= groupBy(docs, (doc) => [doc._type]);
+      byType ??= unbudgeted(() => groupBy(docs, (doc) => [doc._type]));
       return byType.get(type) ?? [];
     },
     byValue(type, path) {
       const key = `${type}\u0000${path.join(".")}`;
       let index = values.get(key);
       if (!index) {
-        index = groupBy(this.ofType(type), (doc) => [valueAt(doc, path)]);
+        const ofType = this.ofType(type);
+        index = unbudgeted(() => groupBy(ofType, (doc) => [valueAt(doc, path)]));
         values.set(key, index);
       }
       return index;
     },
     referencing(id) {
-      references ??= groupBy(docs, (doc) => collectRefs(doc, new Set<string>()));
+      references ??= unbudgeted(() => groupBy(docs, (doc) => collectRefs(doc, new Set<string>())));
       return references.get(id) ?? [];
     },
   };
@@ -109,7 +114,8 @@ export function buildView(docs: Doc[]): View {
 
 function groupBy(docs: Doc[], keys: (doc: Doc) => Iterable<unknown>): Map<unknown, Doc[]> {
   const groups = new Map<unknown, Doc[]>();
-  for (const doc of docs) {
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i] as Doc;
     for (const key of keys(doc)) {
       if (key === undefined || key === null) continue;
       const group = groups.get(key);

@@ -1,34 +1,31 @@
-import { createHmac } from "node:crypto";
-import { evaluate, parse } from "groq-js";
+import { buildDeliveries, signWebhookBody } from "./webhook-payload.ts";
+import type { CommittedTransaction, WebhookDelivery } from "./webhook-payload.ts";
 
-// GROQ-powered webhooks as Sanity delivers them: one POST per matching document change,
-// body = the projection evaluated in delta mode, signed with the header that
-// @sanity/webhook verifies (`t=<ms>,v1=<base64url HMAC-SHA256 of "<t>.<body>">`).
-// The lake calls dispatch() after every durable commit; delivery never blocks the commit.
+export {
+  buildDeliveries,
+  isPublishedId,
+  signWebhookBody,
+  WEBHOOK_FILTER,
+  WEBHOOK_PROJECTION,
+} from "./webhook-payload.ts";
+export type { CommittedTransaction, WebhookDelivery, WebhookOperation } from "./webhook-payload.ts";
 
-export interface CommittedTransaction {
-  transactionId: string;
-  timestamp: string;
-  projectId: string;
-  dataset: string;
-  changes: Array<{
-    id: string;
-    before: Record<string, unknown> | null;
-    after: Record<string, unknown> | null;
-  }>;
-}
+// Sends GROQ-powered webhooks as Sanity does: at least once, retried (with a delay that doubles
+// up to a cap) until the target answers 2xx, each attempt signed afresh and carrying the same
+// `idempotency-key` for the same transaction and document. What is owed survives a restart
+// through the transaction log (webhook-outbox.ts); this module only sends.
 
 export interface WebhookDispatcherOptions {
   targets: string[];
   secret: string;
   projectId: string;
-  /** Total delivery attempts per target and document (Sanity retries unless it gets a 2xx). */
+  /** Attempts per target and document; unlimited by default (a site may be down for long). */
   maxAttempts?: number;
   initialDelayMs?: number;
   maxDelayMs?: number;
   /** Per-attempt request timeout. */
   timeoutMs?: number;
-  /** Called when a delivery gives up; defaults to a console warning. */
+  /** Called when a delivery gives up (only with maxAttempts); defaults to a console warning. */
   onGiveUp?: (failure: {
     target: string;
     documentId: string;
@@ -37,107 +34,32 @@ export interface WebhookDispatcherOptions {
   }) => void;
 }
 
+/** One published document's change that the targets are owed a delivery for. */
+export interface WebhookObligation {
+  dataset: string;
+  transactionId: string;
+  timestamp: string;
+  documentId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
 export interface WebhookDispatcher {
+  readonly targets: readonly string[];
+  /**
+   * Sends `obligation` to each of `targets`; `onDone(target)` once the target answered 2xx (or,
+   * when nothing matches the webhook's filter, at once; or when maxAttempts gave up).
+   */
+  deliver(obligation: WebhookObligation, targets: string[], onDone: (target: string) => void): void;
+  /** Every change of a committed transaction, to every target, owed in memory only. */
   dispatch(tx: CommittedTransaction): void;
   close(): Promise<void>;
 }
 
-export const WEBHOOK_FILTER = '_type in ["post","ticker","author"]';
-export const WEBHOOK_PROJECTION = `{
-  _id, _type, "slug": slug.current, "symbol": symbol, "tickerIds": tickers[].ticker._ref,
-  "before": before(){ "slug": slug.current, "symbol": symbol, "tickerIds": tickers[].ticker._ref },
-  "operation": delta::operation()
-}`;
-
-const filterTree = parse(WEBHOOK_FILTER, { mode: "delta" });
-const projectionTree = parse(WEBHOOK_PROJECTION, { mode: "delta" });
-
-export type WebhookOperation = "create" | "update" | "delete";
-
-export interface WebhookDelivery {
-  documentId: string;
-  operation: WebhookOperation;
-  body: string;
-}
-
-/** Sanity's default: webhooks see published documents only, not drafts or release versions. */
-export function isPublishedId(id: string): boolean {
-  return !id.startsWith("drafts.") && !id.startsWith("versions.");
-}
-
-/** The Content Lake leaves null-valued attributes out of projection results. */
-function omitNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(omitNulls);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== null && v !== undefined)
-        .map(([k, v]) => [k, omitNulls(v)]),
-    );
-  }
-  return value;
-}
-
-async function evaluateDelta(
-  tree: ReturnType<typeof parse>,
-  root: Record<string, unknown>,
-  change: CommittedTransaction["changes"][number],
-  tx: CommittedTransaction,
-): Promise<unknown> {
-  const result = await evaluate(tree, {
-    root,
-    before: change.before ?? undefined,
-    after: change.after ?? undefined,
-    timestamp: new Date(tx.timestamp),
-    sanity: { projectId: tx.projectId, dataset: tx.dataset },
-  });
-  return result.get();
-}
-
-/** The deliveries one committed transaction produces (exported for tests and tools). */
-export async function buildDeliveries(tx: CommittedTransaction): Promise<WebhookDelivery[]> {
-  const deliveries: WebhookDelivery[] = [];
-  for (const change of tx.changes) {
-    if (!isPublishedId(change.id)) continue;
-    const { before, after } = change;
-    const operation: WebhookOperation | null =
-      before && after ? "update" : after ? "create" : before ? "delete" : null;
-    if (!operation) continue;
-    // An update matches when the document matched the filter before or after the change.
-    const candidates = [after, before].filter(
-      (doc): doc is Record<string, unknown> => doc !== null,
-    );
-    let matches = false;
-    for (const doc of candidates) {
-      if ((await evaluateDelta(filterTree, doc, change, tx)) === true) matches = true;
-    }
-    if (!matches) continue;
-    const projected = await evaluateDelta(
-      projectionTree,
-      after ?? (before as Record<string, unknown>),
-      change,
-      tx,
-    );
-    deliveries.push({
-      documentId: change.id,
-      operation,
-      body: JSON.stringify(omitNulls(projected)),
-    });
-  }
-  return deliveries;
-}
-
-/** The `sanity-webhook-signature` header value, byte-compatible with @sanity/webhook. */
-export function signWebhookBody(
-  body: string,
-  secret: string,
-  timestamp: number = Date.now(),
-): string {
-  const signature = createHmac("sha256", secret)
-    .update(`${timestamp}.${body}`, "utf8")
-    .digest("base64url");
-  return `t=${timestamp},v1=${signature}`;
-}
+/** How long closing waits for requests already sent. */
+const CLOSE_GRACE_MS = 2_000;
+/** Deliveries in flight per target; the rest wait their turn, oldest first. */
+const IN_FLIGHT_PER_TARGET = 8;
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -158,9 +80,9 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     targets,
     secret,
     projectId,
-    maxAttempts = 6,
+    maxAttempts = Number.POSITIVE_INFINITY,
     initialDelayMs = 500,
-    maxDelayMs = 8000,
+    maxDelayMs = 30_000,
     timeoutMs = 10_000,
     onGiveUp = (failure) =>
       console.warn(
@@ -168,14 +90,18 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       ),
   } = options;
   if (targets.length > 0 && !secret) throw new Error("webhooks need a secret to sign with");
+  // Closing stops retries at once; a request already sent gets a moment to be answered, so
+  // that what a target accepted is not sent again after the restart.
   const closing = new AbortController();
+  const inFlight = new AbortController();
   const pending = new Set<Promise<void>>();
+  const lanes = new Map<string, { active: number; waiting: Array<() => Promise<void>> }>();
 
-  async function deliver(
+  async function send(
     target: string,
-    tx: CommittedTransaction,
+    obligation: WebhookObligation,
     delivery: WebhookDelivery,
-  ): Promise<void> {
+  ): Promise<boolean> {
     let lastError = "";
     for (let attempt = 1; attempt <= maxAttempts && !closing.signal.aborted; attempt++) {
       try {
@@ -183,37 +109,37 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
           method: "POST",
           headers: {
             "content-type": "application/json",
+            // Signed at each attempt, so a receiver that refuses stale signatures accepts a retry.
             "sanity-webhook-signature": signWebhookBody(delivery.body, secret),
-            "idempotency-key": `${tx.transactionId}-${delivery.documentId}`,
+            "idempotency-key": `${obligation.transactionId}-${delivery.documentId}`,
             "sanity-project-id": projectId,
-            "sanity-dataset": tx.dataset,
+            "sanity-dataset": obligation.dataset,
             "sanity-document-id": delivery.documentId,
-            "sanity-transaction-id": tx.transactionId,
-            "sanity-transaction-time": tx.timestamp,
+            "sanity-transaction-id": obligation.transactionId,
+            "sanity-transaction-time": obligation.timestamp,
             "sanity-operation": delivery.operation,
           },
           body: delivery.body,
-          signal: AbortSignal.any([closing.signal, AbortSignal.timeout(timeoutMs)]),
+          signal: AbortSignal.any([inFlight.signal, AbortSignal.timeout(timeoutMs)]),
         });
         // Drain the body so the connection is released.
         await response.arrayBuffer().catch(() => undefined);
-        if (response.ok) return;
+        if (response.ok) return true;
         lastError = `HTTP ${response.status}`;
       } catch (error) {
         lastError = error instanceof Error ? error.message : String(error);
       }
-      if (attempt < maxAttempts) {
+      if (attempt < maxAttempts)
         await sleep(Math.min(maxDelayMs, initialDelayMs * 2 ** (attempt - 1)), closing.signal);
-      }
     }
-    if (!closing.signal.aborted) {
-      onGiveUp({
-        target,
-        documentId: delivery.documentId,
-        transactionId: tx.transactionId,
-        error: lastError,
-      });
-    }
+    if (closing.signal.aborted) return false;
+    onGiveUp({
+      target,
+      documentId: delivery.documentId,
+      transactionId: obligation.transactionId,
+      error: lastError,
+    });
+    return true;
   }
 
   function track(work: Promise<void>) {
@@ -226,24 +152,72 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     void tracked.finally(() => pending.delete(tracked));
   }
 
-  return {
-    dispatch(tx) {
-      if (closing.signal.aborted || targets.length === 0) return;
+  function enqueue(target: string, work: () => Promise<void>) {
+    let lane = lanes.get(target);
+    if (!lane) lanes.set(target, (lane = { active: 0, waiting: [] }));
+    lane.waiting.push(work);
+    const run = (current: typeof lane) => {
+      while (current.active < IN_FLIGHT_PER_TARGET && current.waiting.length > 0) {
+        const next = current.waiting.shift() as () => Promise<void>;
+        current.active++;
+        track(
+          next().finally(() => {
+            current.active--;
+            if (!closing.signal.aborted) run(current);
+          }),
+        );
+      }
+    };
+    run(lane);
+  }
+
+  const dispatcher: WebhookDispatcher = {
+    targets,
+    deliver(obligation, to, onDone) {
+      if (closing.signal.aborted || to.length === 0) return;
+      const build = buildDeliveries({
+        transactionId: obligation.transactionId,
+        timestamp: obligation.timestamp,
+        projectId,
+        dataset: obligation.dataset,
+        changes: [
+          { id: obligation.documentId, before: obligation.before, after: obligation.after },
+        ],
+      });
       track(
-        buildDeliveries({ ...tx, projectId: tx.projectId || projectId }).then(
-          async (deliveries) => {
-            await Promise.all(
-              deliveries.flatMap((delivery) =>
-                targets.map((target) => deliver(target, tx, delivery)),
-              ),
-            );
-          },
-        ),
+        build.then(([delivery]) => {
+          if (!delivery) {
+            for (const target of to) onDone(target);
+            return;
+          }
+          for (const target of to)
+            enqueue(target, async () => {
+              if (await send(target, obligation, delivery)) onDone(target);
+            });
+        }),
       );
+    },
+    dispatch(tx) {
+      for (const change of tx.changes)
+        dispatcher.deliver(
+          {
+            dataset: tx.dataset,
+            transactionId: tx.transactionId,
+            timestamp: tx.timestamp,
+            documentId: change.id,
+            before: change.before,
+            after: change.after,
+          },
+          targets,
+          () => undefined,
+        );
     },
     async close() {
       closing.abort();
-      await Promise.allSettled([...pending]);
+      const grace = setTimeout(() => inFlight.abort(), CLOSE_GRACE_MS);
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+      clearTimeout(grace);
     },
   };
+  return dispatcher;
 }

@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { invalid } from "./errors.ts";
+import { documentIdProblem } from "./ids.ts";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json.ts";
 import type { Dataset } from "./store.ts";
 import type { Change, Doc, Transaction } from "./types.ts";
 
@@ -38,7 +41,17 @@ export class WorkingSet {
     return docs;
   }
 
+  /** Records a write; refuses (400) a new document whose id hosted Sanity would refuse, and any document nested too deeply. */
   put(id: string, after: Doc | null, mutation: unknown): void {
+    if (after !== null) {
+      const problem = this.get(id) === null ? documentIdProblem(id) : undefined;
+      if (problem) throw invalid(problem, id);
+      if (nestsDeeperThan(after, MAX_JSON_DEPTH))
+        throw invalid(
+          `Document "${id}" nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep`,
+          id,
+        );
+    }
     const change = this.changes.get(id);
     if (change) {
       change.after = after;

@@ -3,6 +3,7 @@ import type { RequestContext } from "./context.ts";
 import { requireToken } from "./context.ts";
 import { badRequest } from "./errors.ts";
 import { flag, readBody, readJson, sendJson } from "./http.ts";
+import { parseClientJson } from "./json.ts";
 import { applyMutation } from "./mutations.ts";
 import type { MutateOptions, MutationResult } from "./mutations.ts";
 import { transact, withIndex, writableDataset } from "./transact.ts";
@@ -14,6 +15,7 @@ function writeOptions(ctx: RequestContext, datasetName: string): MutateOptions {
     autoGenerateArrayKeys: flag(ctx.url.searchParams.get("autoGenerateArrayKeys"), false),
     projectId: ctx.lake.projectId,
     dataset: datasetName,
+    limits: ctx.lake.queryLimits,
   };
 }
 
@@ -81,11 +83,7 @@ export async function handleImport(ctx: RequestContext, datasetName: string): Pr
   const docs: unknown[] = [];
   for (const [index, line] of text.split("\n").entries()) {
     if (!line.trim()) continue;
-    try {
-      docs.push(JSON.parse(line));
-    } catch {
-      throw badRequest(`Line ${index + 1} is not valid JSON`);
-    }
+    docs.push(parseClientJson(line, `on line ${index + 1}`));
   }
   const dataset = await writableDataset(ctx, datasetName);
   const options = writeOptions(ctx, datasetName);

@@ -1,6 +1,8 @@
 // Benchmarks of the local Content Lake: each figure beside a baseline measured in the same run
 // (bare times on a shared machine are noise; the ratio is what a budget judges).
 import { mkdir, mkdtemp, rm, writeFile, cp } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import {
@@ -219,6 +221,52 @@ export async function benchLake(): Promise<LakeBenchResult[]> {
       );
     } finally {
       await lake.close();
+    }
+    // The same acknowledgement when a webhook is owed for every write: the obligation rides in
+    // the transaction's own log line (webhook-outbox.ts), against the ack above without one.
+    const site = createServer((request, response) => {
+      request.resume();
+      request.on("end", () => response.writeHead(200).end());
+    });
+    await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+    const hooked = await startLake({
+      port: 0,
+      dataDir: fullDir,
+      token: TOKEN,
+      webhookUrls: [`http://127.0.0.1:${(site.address() as AddressInfo).port}/api/revalidate`],
+      webhookSecret: "bench-webhook-secret",
+    });
+    try {
+      const client = localLakeClient(hooked.url, TOKEN).withConfig({ maxRetries: 0 });
+      // Drafts of the same posts: the same writes, but webhooks fire for published documents only.
+      const drafts = client.transaction();
+      for (let i = 0; i < 200; i++)
+        drafts.createOrReplace({ ...post(i), _id: `drafts.post-${i}`, _type: "post" });
+      await drafts.commit();
+      const plainAck = await p50(200, (i) =>
+        client
+          .patch(`drafts.post-${i % 200}`)
+          .set({ views: i })
+          .commit({ returnDocuments: false }),
+      );
+      const hookedAck = await p50(200, (i) =>
+        client
+          .patch(`post-${i % POSTS}`)
+          .set({ views: i })
+          .commit({ returnDocuments: false }),
+      );
+      results.push(
+        result(
+          "mutation ack p50 with a webhook owed (durable)",
+          hookedAck,
+          plainAck,
+          10,
+          "the same write to a draft (no webhook)",
+        ),
+      );
+    } finally {
+      await hooked.close();
+      await new Promise<void>((resolve) => site.close(() => resolve()));
     }
     const emptyStart = await startTime(emptyDir);
     const fullStart = await startTime(fullDir);

@@ -131,6 +131,7 @@ export async function startSite(): Promise<Site> {
     token: TOKEN,
     webhookUrls: [`http://localhost:${PORTS.site}/api/revalidate`],
     webhookSecret: WEBHOOK_SECRET,
+    allowedOrigins: [`http://localhost:${PORTS.site}`],
   });
   try {
     const env = productionSiteEnv({

@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { startSeededLake } from "../../sanity/lake/seeded-lake.ts";
-import { e2e } from "./env.ts";
+import { e2e, siteUrl } from "./env.ts";
 import { nextBin, productionSiteEnv, siteServerArgs } from "./site-env.ts";
 
 const root = process.cwd();
@@ -16,6 +16,8 @@ const { lake } = await startSeededLake({
   token: e2e.token,
   webhookUrls: [`http://localhost:${e2e.sitePort}/api/revalidate`],
   webhookSecret: e2e.webhookSecret,
+  // The embedded Studio calls the lake from the site's own origin.
+  allowedOrigins: [siteUrl],
 });
 
 const env = productionSiteEnv({
