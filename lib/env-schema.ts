@@ -5,6 +5,17 @@ import { z } from "zod";
 // directly. Nothing else reads process.env.
 
 const port = z.coerce.number().int().min(0).max(65535);
+/** "a, b,," → ["a", "b"]: the form of every list setting. */
+const commaList = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+/** An http(s) URL, kept as its origin. */
+const origin = z
+  .url({ protocol: /^https?$/, error: "an http:// or https:// origin" })
+  .transform((url) => new URL(url).origin);
 const optionalString = z
   .string()
   .optional()
@@ -38,44 +49,17 @@ export const envSchema = z.object({
   LAKE_PORT: port.default(3999),
   LAKE_DATA_DIR: z.string().default(".data/lake"),
   /** Comma-separated webhook targets; empty means none. */
-  LAKE_WEBHOOK_URLS: z
-    .string()
-    .default("")
-    .transform((value) =>
-      value
-        .split(",")
-        .map((url) => url.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.url())),
+  LAKE_WEBHOOK_URLS: z.string().default("").pipe(commaList).pipe(z.array(z.url())),
   /** Origins of Studios served elsewhere (`npm run studio`, a `sanity deploy` Studio) whose
    * Presentation tool frames the site's draft pages; comma-separated. Unset: http://localhost:3333
    * in development, none in production. Read at build time (lib/security-headers.ts). */
   SANITY_STUDIO_ORIGINS: z
     .string()
     .optional()
-    .transform((value) =>
-      value === undefined
-        ? undefined
-        : value
-            .split(",")
-            .map((origin) => origin.trim())
-            .filter(Boolean),
-    )
-    .pipe(z.array(z.url().transform((url) => new URL(url).origin)).optional()),
+    .pipe(commaList.pipe(z.array(origin)).optional()),
   /** Browser origins the local lake answers, comma-separated (e.g. `http://localhost:3000`);
    * empty means the site's (SITE_URL, and localhost on PORT) and the standalone Studio's. */
-  LAKE_CORS_ORIGINS: z
-    .string()
-    .default("")
-    .transform((value) =>
-      value
-        .split(",")
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.url({ protocol: /^https?$/, error: "an http:// or https:// origin" })))
-    .transform((urls) => urls.map((url) => new URL(url).origin)),
+  LAKE_CORS_ORIGINS: z.string().default("").pipe(commaList).pipe(z.array(origin)),
   /** How long one query may run on the local lake, and how large its result may be. */
   LAKE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
   LAKE_QUERY_MAX_RESULT_MB: z.coerce.number().positive().default(32),

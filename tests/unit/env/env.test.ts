@@ -38,6 +38,27 @@ describe("parseEnv", () => {
     expect(env.LAKE_WEBHOOK_URLS).toEqual(["http://a.test/x", "http://b.test/y"]);
   });
 
+  it("reads lists of origins as origins, and the proxy and listening settings", () => {
+    const env = parseEnv({
+      SANITY_STUDIO_ORIGINS: "https://daily.sanity.studio/, http://localhost:3333",
+      TRUSTED_PROXY_HOPS: "1",
+      LISTEN_HOST: "0.0.0.0",
+    });
+    expect(env.SANITY_STUDIO_ORIGINS).toEqual([
+      "https://daily.sanity.studio",
+      "http://localhost:3333",
+    ]);
+    expect(env.TRUSTED_PROXY_HOPS).toBe(1);
+    expect(env.LISTEN_HOST).toBe("0.0.0.0");
+    // Unset: the defaults decide (development's Studio, no proxy, loopback in development).
+    expect(parseEnv({}).SANITY_STUDIO_ORIGINS).toBeUndefined();
+    expect(parseEnv({}).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(() => parseEnv({ SANITY_STUDIO_ORIGINS: "javascript:alert(1)" })).toThrow(
+      /SANITY_STUDIO_ORIGINS/,
+    );
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
+  });
+
   it("names every invalid variable", () => {
     expect(() => parseEnv({ PORT: "http", SANITY_DATASET: "Prod!", SITE_URL: "nope" })).toThrow(
       /PORT[\s\S]*SITE_URL|SITE_URL[\s\S]*PORT/,
