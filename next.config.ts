@@ -2,13 +2,6 @@ import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
 import { ACTION_BODY_LIMIT } from "./lib/action-request.ts";
 import { dropSecrets } from "./lib/build-env.ts";
-import { enabledOAuthProviders } from "./lib/auth/oauth-options.ts";
-import { parseEnv } from "./lib/env-schema.ts";
-import { securityHeaders } from "./lib/security-headers.ts";
-import { apiHost, isLocalProject } from "./sanity/env.ts";
-
-const env = parseEnv(process.env);
-const development = env.NODE_ENV === "development";
 
 const nextConfig: NextConfig = {
   // Content is cached with 'use cache' + cacheTag in lib/sanity and revalidated by the Sanity
@@ -32,18 +25,6 @@ const nextConfig: NextConfig = {
     // content model yet; add its host here (and `dangerouslyAllowLocalIP`) when it does.
     remotePatterns: [{ protocol: "https", hostname: "cdn.sanity.io" }],
   },
-  // CSP, nosniff, Referrer-Policy, HSTS on https: see lib/security-headers.ts. Fixed when the
-  // site is built, so SITE_URL and the Studio's settings must be set for `next build`.
-  headers: () =>
-    Promise.resolve(
-      securityHeaders({
-        siteUrl: env.SITE_URL,
-        development,
-        lakeApiHost: isLocalProject ? apiHost : undefined,
-        oauthOrigins: enabledOAuthProviders(env).map((provider) => provider.origin),
-        studioOrigins: env.SANITY_STUDIO_ORIGINS ?? (development ? ["http://localhost:3333"] : []),
-      }),
-    ),
 };
 
 // The build runs without secrets: Turbopack keeps its whole environment in the build cache

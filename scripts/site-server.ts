@@ -4,7 +4,8 @@
 // app can count its trusted proxy hops from the right (TRUSTED_PROXY_HOPS,
 // lib/auth/client-ip.ts). `next start` itself writes that header only when the client left it
 // out, which lets a client that reaches the app directly choose the address it is counted as.
-// With no trusted proxy, the client's own X-Forwarded-Host/Proto/Port are dropped.
+// With no trusted proxy, the client's own X-Forwarded-Host/Proto/Port are dropped. And every
+// response gets the security headers (lib/security-headers.ts).
 //
 //   node scripts/site-server.ts dev|start
 //
@@ -12,7 +13,10 @@
 // sign-in links); production listens on every interface, as `next start` does.
 import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
+import { enabledOAuthProviders } from "../lib/auth/oauth-options.ts";
 import { parseEnv } from "../lib/env-schema.ts";
+import { securityHeaders } from "../lib/security-headers.ts";
+import { apiHost, isLocalProject } from "../sanity/env.ts";
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start") {
@@ -45,12 +49,24 @@ function forwardedHeaders(req: IncomingMessage): void {
   req.headers["x-forwarded-for"] = forwarded ? `${String(forwarded)}, ${peer}` : peer;
 }
 
+// CSP, nosniff, Referrer-Policy, HSTS on https: lib/security-headers.ts, computed once.
+const headersFor = securityHeaders({
+  siteUrl: env.SITE_URL,
+  development: dev,
+  lakeApiHost: isLocalProject ? apiHost : undefined,
+  oauthOrigins: enabledOAuthProviders(env).map((provider) => provider.origin),
+  studioOrigins: env.SANITY_STUDIO_ORIGINS ?? (dev ? ["http://localhost:3333"] : []),
+});
+
 const app = next({ dev, dir: process.cwd(), hostname: listenHost ?? "localhost", port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
 
 const server = createServer((req, res) => {
   forwardedHeaders(req);
+  for (const [name, value] of headersFor((req.url ?? "/").split("?")[0] ?? "/")) {
+    res.setHeader(name, value);
+  }
   void handle(req, res);
 });
 server.listen(env.PORT, listenHost, () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { securityHeaders, type SecurityHeaderOptions } from "@/lib/security-headers";
 
-// The policy next.config.ts sends; the e2e suite checks the headers on the built site and fails
-// on any console error, which is where a CSP violation shows.
+// The policy scripts/site-server.ts sends; the e2e suite checks the headers on the built site
+// and fails on any console error, which is where a CSP violation shows.
 
 const base: SecurityHeaderOptions = {
   siteUrl: "https://insight.example",
@@ -12,15 +12,8 @@ const base: SecurityHeaderOptions = {
   studioOrigins: [],
 };
 
-function headersFor(options: Partial<SecurityHeaderOptions>, source: string) {
-  const rules = securityHeaders({ ...base, ...options });
-  // Next applies matching rules in order, a later header replacing an earlier one.
-  const matching = rules.filter(
-    (rule) => rule.source === "/:path*" || rule.source.replace("/:path*", "") === source,
-  );
-  const headers = new Map<string, string>();
-  for (const rule of matching) for (const { key, value } of rule.headers) headers.set(key, value);
-  return headers;
+function headersFor(options: Partial<SecurityHeaderOptions>, pathname: string) {
+  return new Map(securityHeaders({ ...base, ...options })(pathname));
 }
 
 function directives(csp: string | undefined): Map<string, string[]> {
@@ -69,7 +62,9 @@ describe("security headers", () => {
 
   it("let configured Studios frame draft pages, and nothing else", () => {
     const options = { studioOrigins: ["https://daily.sanity.studio"] };
-    const draft = directives(headersFor(options, "/draft").get("Content-Security-Policy"));
+    const draft = directives(
+      headersFor(options, "/draft/insights/a-post").get("Content-Security-Policy"),
+    );
     expect(draft.get("frame-ancestors")).toEqual(["'self'", "https://daily.sanity.studio"]);
     const article = directives(headersFor(options, "/").get("Content-Security-Policy"));
     expect(article.get("frame-ancestors")).toEqual(["'self'"]);
@@ -77,7 +72,7 @@ describe("security headers", () => {
 
   it("let the Studio reach its content API: the local lake's HTTPS/2 address or Sanity's hosts", () => {
     const local = directives(
-      headersFor({ lakeApiHost: "https://localhost:3999" }, "/studio").get(
+      headersFor({ lakeApiHost: "https://localhost:3999" }, "/studio/structure").get(
         "Content-Security-Policy",
       ),
     );
@@ -86,7 +81,7 @@ describe("security headers", () => {
     );
     expect(local.get("object-src")).toEqual(["'none'"]);
     expect(local.get("frame-ancestors")).toEqual(["'self'"]);
-    const hosted = directives(headersFor({}, "/studio").get("Content-Security-Policy"));
+    const hosted = directives(headersFor({}, "/studio/structure").get("Content-Security-Policy"));
     expect(hosted.get("connect-src")).toEqual(
       expect.arrayContaining(["https://*.sanity.io", "wss://*.sanity.io"]),
     );
@@ -98,5 +93,19 @@ describe("security headers", () => {
         "script-src",
       ),
     ).toContain("'unsafe-eval'");
+  });
+
+  it("give each path its policy: the Studio and draft pages theirs, every other page the site's", () => {
+    const csp = (pathname: string) =>
+      headersFor({ lakeApiHost: "https://localhost:3999" }, pathname).get(
+        "Content-Security-Policy",
+      );
+    expect(csp("/studio")).toBe(csp("/studio/structure/post"));
+    expect(csp("/studio")).toContain("worker-src");
+    expect(csp("/studiox")).toBe(csp("/"));
+    expect(csp("/draft/insights/x")).toContain("connect-src 'self' https://localhost:3999");
+    expect(csp("/drafts")).toBe(csp("/"));
+    for (const pathname of ["/", "/studio", "/draft/insights/x"])
+      expect(headersFor({}, pathname).get("X-Content-Type-Options")).toBe("nosniff");
   });
 });
