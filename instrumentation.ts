@@ -1,11 +1,11 @@
 // Next.js calls register() once per server process before it serves requests (not during
 // `next build`). Opening the database here applies the migrations at start-up, so a request
-// never finds tables missing; lib/db.ts keeps this same pool / PGlite instance for the app.
+// never finds tables missing; lib/db/client.ts keeps this same pool / PGlite instance for the app.
 export async function register(): Promise<void> {
   // NEXT_RUNTIME is inlined at compile time, so the edge bundle drops the database code.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getDb } = await import("./lib/db");
-  const { DatabaseSetupError } = await import("./drizzle/migrate");
+  const { getDb } = await import("./lib/db/client");
+  const { DatabaseSetupError } = await import("./lib/db/migrate");
   try {
     await getDb();
   } catch (error) {

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { knownActions } from "@/lib/action-ids";
 import { carriesAction, checkActionRequest } from "@/lib/action-request";
 import { isLiveSession, SESSION_COOKIE_NAMES, sessionTokenFrom } from "@/lib/auth/session-cookie";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { parsePageParam } from "@/lib/pagination";
 import { resolveSymbolSegment, tickerPath } from "@/lib/symbol-route";

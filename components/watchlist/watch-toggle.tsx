@@ -2,7 +2,7 @@
 
 import { useActionState, useLayoutEffect, useRef } from "react";
 import type { ActionState } from "@/lib/reader-action";
-import { markWatched, useWatchedSymbols } from "./watched-symbols";
+import { markWatched, useWatchedSymbols } from "@/hooks/use-watched-symbols";
 import "./watchlist.css";
 
 type ToggleAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useWatchedSymbols } from "./watched-symbols";
+import { useWatchedSymbols } from "@/hooks/use-watched-symbols";
 import "./watchlist.css";
 
 export type PostTickerNote = { symbol: string; name: string; note: string };

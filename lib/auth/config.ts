@@ -4,7 +4,7 @@ import type { NextAuthConfig } from "next-auth";
 import type { Provider } from "next-auth/providers";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { accounts, sessions, users, verificationTokens } from "@/drizzle/schema";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import { clientAddressFrom, ipRateLimitKey } from "./client-ip";
 import type { SendSignInLink } from "./mailer";
 import { consumeRateLimit, magicLinkRules } from "./rate-limit";

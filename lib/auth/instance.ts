@@ -1,7 +1,7 @@
 import "server-only";
 import NextAuth from "next-auth";
 import { headers } from "next/headers";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { createAuthConfig } from "./config";
 import { signInLinkSender } from "./mailer";

@@ -1,7 +1,7 @@
 import "server-only";
 import { lt, sql } from "drizzle-orm";
 import { rateLimitHits } from "@/drizzle/schema";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 
 // Fixed windows aligned to the epoch, counted in the database so that every instance behind a
 // load balancer shares one count. Each call is one atomic upsert per key: two requests at the

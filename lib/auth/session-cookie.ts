@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gt } from "drizzle-orm";
 import { sessions } from "@/drizzle/schema";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 
 // The names Auth.js gives the database-session cookie: `__Secure-` on https origins. proxy.ts
 // reads it to answer reader pages with a real redirect before anything is rendered.

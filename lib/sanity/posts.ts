@@ -1,5 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
+import { pageCountFor, pageSlice } from "@/lib/pagination";
 import { sanityFetchDraft } from "./draft-fetch";
 import { sanityFetch } from "./fetch";
 import {
@@ -85,11 +86,10 @@ export type PostBody = Post["body"];
 export const LATEST_POSTS_PAGE_SIZE = 10;
 
 export async function listLatestPosts({ page = 1, pageSize = LATEST_POSTS_PAGE_SIZE } = {}) {
-  const start = (Math.max(1, Math.floor(page)) - 1) * pageSize;
   const [rows, total] = await Promise.all([
     sanityFetch({
       query: latestPostsQuery,
-      params: { start, end: start + pageSize },
+      params: pageSlice(page, pageSize),
       tags: [tags.posts],
     }),
     sanityFetch({ query: postCountQuery, tags: [tags.posts] }),
@@ -97,7 +97,7 @@ export async function listLatestPosts({ page = 1, pageSize = LATEST_POSTS_PAGE_S
   return {
     posts: rows.flatMap(toPostSummary),
     page,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    pageCount: pageCountFor(total, pageSize),
     total,
   };
 }

@@ -7,7 +7,7 @@ import { listTickers } from "./tickers";
 import type { PostsForTickersQueryResult } from "./types";
 
 // "Your feed": what we published about the tickers a reader watches. Symbols come from the
-// reader's watchlists (lib/queries/watchlists.ts); only published content is read here.
+// reader's watchlists (lib/watchlists/lists.ts); only published content is read here.
 
 export const WATCHLIST_FEED_LIMIT = 20;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { decodeSignatureHeader, isValidSignature, SIGNATURE_HEADER_NAME } from "@sanity/webhook";
 import { AppError } from "@/lib/errors";
-import type { DeliveryKeys } from "@/lib/queries/webhook-deliveries";
+import type { DeliveryKeys } from "@/lib/db/webhook-deliveries";
 import { readBodyWithin } from "@/lib/request-body";
 
 // What /api/revalidate accepts before it looks at a delivery's content. @sanity/webhook checks

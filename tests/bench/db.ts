@@ -10,15 +10,14 @@ import { sql } from "drizzle-orm";
 import { drizzle as drizzleNodePostgres } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
-import { migratePglite, migratePostgres, openPglite } from "../../drizzle/migrate.ts";
+import { migratePglite, migratePostgres, openPglite } from "../../lib/db/migrate.ts";
 import * as schema from "../../drizzle/schema.ts";
-import type { Db } from "../../lib/db.ts";
+import type { Db } from "../../lib/db/client.ts";
 import { testDatabaseUrl, withDatabase } from "../support/db-guard.ts";
 import { median, type Figure, type SuiteResult } from "./figure.ts";
 
-const { addToWatchlist, removeFromWatchlist } =
-  await import("../../lib/queries/watchlist-items.ts");
-const { createWatchlist } = await import("../../lib/queries/watchlists.ts");
+const { addToWatchlist, removeFromWatchlist } = await import("../../lib/watchlists/items.ts");
+const { createWatchlist } = await import("../../lib/watchlists/lists.ts");
 
 /** The bound on a watch or unwatch on Postgres. */
 const BUDGET_MS = 15;

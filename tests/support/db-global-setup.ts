@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { migratePglite, migratePostgres, migrationsFolder } from "@/drizzle/migrate";
+import { migratePglite, migratePostgres, migrationsFolder } from "@/lib/db/migrate";
 import { testDatabaseUrl, withDatabase } from "./db-guard";
 
 export type PostgresTemplate = { baseUrl: string; template: string } | { error: string };

@@ -9,7 +9,7 @@ import { openAsBlob } from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
 import * as schema from "@/drizzle/schema";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import { assertLocalDatabaseUrl, withDatabase } from "./db-guard";
 
 export type TestDbKind = "pglite" | "postgres";
@@ -60,7 +60,7 @@ async function admin(url: string, statement: string): Promise<void> {
   }
 }
 
-// lib/db.ts keeps the process's one database in this slot (one per process however many
+// lib/db/client.ts keeps the process's one database in this slot (one per process however many
 // bundles import it); a test hands route handlers and proxy.ts its own copy through it.
 const processDbSlot = Symbol.for("daily-insight.db");
 

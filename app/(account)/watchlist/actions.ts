@@ -1,43 +1,19 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/lib/db";
-import { moveItem, removeFromWatchlist, setItemNote } from "@/lib/queries/watchlist-items";
-import { createWatchlist, deleteWatchlist, renameWatchlist } from "@/lib/queries/watchlists";
+import { getDb } from "@/lib/db/client";
 import { readerAction } from "@/lib/reader-action";
-import { getTickerBySymbol } from "@/lib/sanity/tickers";
-import { addCoveredTicker, unwatchTicker, watchTicker } from "@/lib/watchlist-commands";
-import { MAX_NOTE_LENGTH, MAX_WATCHLIST_NAME_LENGTH } from "@/lib/watchlist-rules";
+import { addCoveredTicker } from "@/lib/watchlists/commands";
+import { findCoveredSymbol } from "@/lib/watchlists/covered-symbol";
+import { moveItem, removeFromWatchlist, setItemNote } from "@/lib/watchlists/items";
+import { createWatchlist, deleteWatchlist, renameWatchlist } from "@/lib/watchlists/lists";
+import { watchlistInput } from "@/lib/watchlists/rules";
 
-// The watchlist's server actions. Each goes through readerAction (authenticate, validate,
-// refresh); the queries confine every statement to the reader's own lists.
+// The watchlist page's server actions. Each goes through readerAction (authenticate, validate,
+// refresh); the queries confine every statement to the reader's own lists. The star that
+// watches a ticker from any page has its action beside it (components/watchlist/actions.ts).
 
-const symbol = z
-  .string({ error: "Type a ticker symbol." })
-  .trim()
-  .min(1, "Type a ticker symbol.")
-  .max(20, "That is too long for a ticker symbol.");
-const watchlistId = z.string({ error: "Which list?" }).min(1, "Which list?").max(64);
-const listName = z
-  .string({ error: "Give the list a name." })
-  .trim()
-  .min(1, "Give the list a name.")
-  .max(
-    MAX_WATCHLIST_NAME_LENGTH,
-    `A list name can be at most ${MAX_WATCHLIST_NAME_LENGTH} characters.`,
-  );
-
-const findCoveredSymbol = async (symbol: string) =>
-  (await getTickerBySymbol(symbol))?.symbol ?? null;
-
-/** The star on ticker pages, chips and the ticker list. */
-export const toggleWatch = readerAction(
-  z.object({ symbol, intent: z.enum(["watch", "unwatch"]) }),
-  async (input, reader) => {
-    const run = input.intent === "watch" ? watchTicker : unwatchTicker;
-    return run(await getDb(), reader.id, input.symbol, findCoveredSymbol);
-  },
-);
+const { symbol, watchlistId, name: listName, note, position } = watchlistInput;
 
 export const addSymbol = readerAction(z.object({ watchlistId, symbol }), async (input, reader) =>
   addCoveredTicker(await getDb(), reader.id, input.watchlistId, input.symbol, findCoveredSymbol),
@@ -52,14 +28,7 @@ export const removeSymbol = readerAction(
 );
 
 export const saveNote = readerAction(
-  z.object({
-    watchlistId,
-    symbol,
-    note: z
-      .string()
-      .max(MAX_NOTE_LENGTH, `A note can be at most ${MAX_NOTE_LENGTH} characters.`)
-      .default(""),
-  }),
+  z.object({ watchlistId, symbol, note }),
   async (input, reader) => {
     await setItemNote(await getDb(), reader.id, input.watchlistId, input.symbol, input.note);
     return input.note.trim() ? "Note saved." : "Note removed.";
@@ -67,7 +36,7 @@ export const saveNote = readerAction(
 );
 
 export const moveSymbol = readerAction(
-  z.object({ watchlistId, symbol, to: z.coerce.number().int().min(0).max(1000) }),
+  z.object({ watchlistId, symbol, to: position }),
   async (input, reader) => {
     await moveItem(await getDb(), reader.id, input.watchlistId, input.symbol, input.to);
     return `Moved ${input.symbol.toUpperCase()}.`;

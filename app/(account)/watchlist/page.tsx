@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { requireReader } from "@/lib/auth";
-import { getDb } from "@/lib/db";
-import { listWatchlists } from "@/lib/queries/watchlists";
+import { getDb } from "@/lib/db/client";
+import { listWatchlists } from "@/lib/watchlists/lists";
 import { listTickers } from "@/lib/sanity/tickers";
 import { listPostsForSymbols } from "@/lib/sanity/watchlist-feed";
-import { MAX_WATCHLISTS_PER_READER } from "@/lib/watchlist-rules";
-import { createList, toggleWatch } from "./actions";
+import { MAX_WATCHLIST_NAME_LENGTH, MAX_WATCHLISTS_PER_READER } from "@/lib/watchlists/rules";
+import { toggleWatch } from "@/components/watchlist/actions";
+import { createList } from "./actions";
 import { ActionForm } from "./_components/action-form";
 import { AddTickerField } from "./_components/add-ticker-field";
 import { WatchlistCard } from "./_components/watchlist-card";
@@ -71,7 +72,7 @@ async function Watchlists() {
                   id="new-list"
                   name="name"
                   required
-                  maxLength={60}
+                  maxLength={MAX_WATCHLIST_NAME_LENGTH}
                   placeholder="Small caps"
                 />
                 <button type="submit" className="button button--secondary">

@@ -5,7 +5,7 @@ import { StatusMessage } from "@/components/status-message";
 import { WatchToggle } from "@/components/watchlist/watch-toggle";
 import { listTickers } from "@/lib/sanity/tickers";
 import { tickerPath } from "@/lib/symbol-route";
-import { toggleWatch } from "../../(account)/watchlist/actions";
+import { toggleWatch } from "@/components/watchlist/actions";
 
 export const metadata: Metadata = {
   title: "Tickers",

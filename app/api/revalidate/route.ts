@@ -1,8 +1,8 @@
 import { revalidateTag } from "next/cache";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
-import { claimWebhookDelivery, type DeliveryKeys } from "@/lib/queries/webhook-deliveries";
+import { claimWebhookDelivery, type DeliveryKeys } from "@/lib/db/webhook-deliveries";
 import { tagsForWebhook, webhookBodySchema } from "@/lib/sanity/webhook";
 import { verifyWebhookRequest } from "@/lib/sanity/webhook-request";
 

@@ -1,8 +1,8 @@
 import { connection } from "next/server";
 import { getReader } from "@/lib/auth";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { errorResponse } from "@/lib/errors";
-import { listWatchedSymbols } from "@/lib/queries/watched-symbols";
+import { listWatchedSymbols } from "@/lib/watchlists/watched-symbols";
 
 // The reader's watched symbols for the stars on cached pages (components/watchlist). Private
 // to the reader: never stored by a shared cache.

@@ -1,3 +1,5 @@
+import { MAX_SYMBOL_INPUT_LENGTH } from "@/lib/watchlists/rules";
+
 /** The symbol input of an "Add a ticker" form, with suggestions from the page's datalist. */
 export function AddTickerField({ id }: { id: string }) {
   return (
@@ -13,7 +15,7 @@ export function AddTickerField({ id }: { id: string }) {
           autoCapitalize="characters"
           spellCheck={false}
           required
-          maxLength={20}
+          maxLength={MAX_SYMBOL_INPUT_LENGTH}
           placeholder="IWM"
         />
         <button type="submit" className="button">

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import type { WatchlistWithItems } from "@/lib/queries/watchlists";
+import type { WatchlistWithItems } from "@/lib/watchlists/lists";
+import { MAX_NOTE_LENGTH, MAX_WATCHLIST_NAME_LENGTH } from "@/lib/watchlists/rules";
 import { addSymbol, deleteList, moveSymbol, removeSymbol, renameList, saveNote } from "../actions";
 import { ActionForm } from "./action-form";
 import { AddTickerField } from "./add-ticker-field";
@@ -59,7 +60,7 @@ export function WatchlistCard({
                     id={`note-${id}-${item.symbol}`}
                     name="note"
                     defaultValue={item.note ?? ""}
-                    maxLength={500}
+                    maxLength={MAX_NOTE_LENGTH}
                   />
                   <button type="submit" className="button button--secondary">
                     Save note
@@ -112,7 +113,7 @@ export function WatchlistCard({
               name="name"
               defaultValue={list.name}
               required
-              maxLength={60}
+              maxLength={MAX_WATCHLIST_NAME_LENGTH}
             />
             <button type="submit" className="button button--secondary">
               Rename

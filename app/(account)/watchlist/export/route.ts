@@ -1,8 +1,8 @@
 import { getReader } from "@/lib/auth";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
-import { watchlistCsv } from "@/lib/queries/watchlist-csv";
+import { watchlistCsv } from "@/lib/watchlists/csv-export";
 
 // One of the reader's lists as a CSV download. Another reader's list id answers 404, exactly
 // as an id that does not exist.

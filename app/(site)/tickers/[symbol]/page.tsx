@@ -11,7 +11,7 @@ import {
 } from "@/lib/sanity/tickers";
 import { resolveSymbolSegment, tickerPath } from "@/lib/symbol-route";
 import { socialCardImages } from "@/lib/og/metadata";
-import { toggleWatch } from "../../../(account)/watchlist/actions";
+import { toggleWatch } from "@/components/watchlist/actions";
 
 type Params = Promise<{ symbol: string }>;
 

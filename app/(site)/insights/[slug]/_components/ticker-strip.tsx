@@ -1,7 +1,7 @@
 import { TickerChip } from "@/components/ticker-chip";
 import { WatchlistMatches } from "@/components/watchlist/watchlist-matches";
 import { WatchToggle } from "@/components/watchlist/watch-toggle";
-import { toggleWatch } from "../../../../(account)/watchlist/actions";
+import { toggleWatch } from "@/components/watchlist/actions";
 
 /** The tickers this post discusses, each with the post's note on why it matters. */
 export function TickerStrip({

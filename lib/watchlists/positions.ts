@@ -8,10 +8,3 @@ export function positionsInOrder(key: AnyColumn, keys: readonly string[]): SQL<n
   const branches = keys.map((value, index) => sql`when ${value} then ${sql.raw(String(index))}`);
   return sql<number>`case ${key} ${sql.join(branches, sql` `)} end`;
 }
-
-/** True when `proposed` holds exactly the keys of `current`, each once, in any order. */
-export function isPermutationOf(proposed: readonly string[], current: readonly string[]): boolean {
-  if (proposed.length !== current.length) return false;
-  const remaining = new Set(current);
-  return proposed.every((key) => remaining.delete(key));
-}

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { users, watchlists } from "@/drizzle/schema";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
 // Ownership is part of every query's WHERE clause: a list id alone reaches nothing, only a list
@@ -55,6 +55,3 @@ export async function lockReaderOrThrow(db: Db, userId: string): Promise<void> {
 
 export const nameTaken = (name: string) =>
   new AppError("conflict", `You already have a list called “${name}”.`);
-
-export const changedMeanwhile = () =>
-  new AppError("conflict", "This changed meanwhile; reload the page and try again.");

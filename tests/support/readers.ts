@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { users } from "@/drizzle/schema";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 
 /** A reader row as next-auth's adapter creates it; returns the user id. */
 export async function createReader(db: Db, name: string): Promise<string> {

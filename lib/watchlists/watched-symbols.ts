@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { watchlistItems, watchlists } from "@/drizzle/schema";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 
 /** Every symbol on any of the reader's lists, once, A→Z: for "Your feed" and star toggles. */
 export async function listWatchedSymbols(db: Db, userId: string): Promise<string[]> {

@@ -1,14 +1,44 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
 import { SYMBOL_PATTERN } from "@/sanity/schemaTypes/rules";
-import { AppError } from "./errors";
 
-// What a watchlist may hold, shared by the queries (which enforce it), the server actions
-// (which validate input with it) and the page (which shows the limits). No database here.
+// What a watchlist may hold, in one place: the queries enforce it (normalize…), the server
+// actions validate their input with the schemas below, and the forms take their limits from
+// the same constants. No database here.
 
 export const MAX_ITEMS_PER_WATCHLIST = 200;
 export const MAX_WATCHLISTS_PER_READER = 20;
 export const MAX_WATCHLIST_NAME_LENGTH = 60;
 export const MAX_NOTE_LENGTH = 500;
 export const DEFAULT_WATCHLIST_NAME = "My watchlist";
+/** What a symbol field accepts before it is checked against SYMBOL_PATTERN and our coverage. */
+export const MAX_SYMBOL_INPUT_LENGTH = 20;
+/** A list can be moved within at most this many places (lists hold MAX_ITEMS_PER_WATCHLIST). */
+const MAX_POSITION = 1000;
+
+/** One schema per form field; the actions compose them. */
+export const watchlistInput = {
+  symbol: z
+    .string({ error: "Type a ticker symbol." })
+    .trim()
+    .min(1, "Type a ticker symbol.")
+    .max(MAX_SYMBOL_INPUT_LENGTH, "That is too long for a ticker symbol."),
+  watchlistId: z.string({ error: "Which list?" }).min(1, "Which list?").max(64),
+  name: z
+    .string({ error: "Give the list a name." })
+    .trim()
+    .min(1, "Give the list a name.")
+    .max(
+      MAX_WATCHLIST_NAME_LENGTH,
+      `A list name can be at most ${MAX_WATCHLIST_NAME_LENGTH} characters.`,
+    ),
+  note: z
+    .string()
+    .max(MAX_NOTE_LENGTH, `A note can be at most ${MAX_NOTE_LENGTH} characters.`)
+    .default(""),
+  position: z.coerce.number().int().min(0).max(MAX_POSITION),
+  intent: z.enum(["watch", "unwatch"]),
+};
 
 /** A ticker symbol as stored (upper case, e.g. BRK.B), or a bad_request naming the rule. */
 export function normalizeSymbol(input: string): string {

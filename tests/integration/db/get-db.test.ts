@@ -6,12 +6,12 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import { testDatabaseUrl, withDatabase } from "../../support/db-guard";
 
 vi.mock("server-only", () => ({}));
 
-// lib/db.ts as the app uses it: configured by the environment, migrated when first opened, one
+// lib/db/client.ts as the app uses it: configured by the environment, migrated when first opened, one
 // instance per process however many bundles import it.
 const slot = Symbol.for("daily-insight.db");
 const holder = globalThis as { [slot]?: Promise<Db> };
@@ -19,7 +19,7 @@ const holder = globalThis as { [slot]?: Promise<Db> };
 async function freshGetDb(env: Record<string, string>) {
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   vi.resetModules();
-  return (await import("@/lib/db")).getDb;
+  return (await import("@/lib/db/client")).getDb;
 }
 
 const root = await mkdtemp(path.join(os.tmpdir(), "get-db-"));
@@ -59,7 +59,7 @@ describe("getDb", () => {
     expect(await db.execute(sql`select count(*)::int as n from watchlists`)).toMatchObject({
       rows: [{ n: 0 }],
     });
-    // Another bundle's copy of lib/db.ts (as instrumentation.ts and each route are) shares it.
+    // Another bundle's copy of lib/db/client.ts (as instrumentation.ts and each route are) shares it.
     const getDbFromAnotherBundle = await freshGetDb({});
     expect(await getDbFromAnotherBundle()).toBe(db);
   });

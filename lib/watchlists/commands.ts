@@ -1,8 +1,8 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { addToWatchlist, removeFromWatchlist } from "@/lib/queries/watchlist-items";
-import { getOrCreateDefaultWatchlist, listWatchlists } from "@/lib/queries/watchlists";
+import { addToWatchlist, removeFromWatchlist } from "@/lib/watchlists/items";
+import { getOrCreateDefaultWatchlist, listWatchlists } from "@/lib/watchlists/lists";
 
 // What the watchlist's server actions do once the reader is known and the input is valid
 // (app/(account)/watchlist/actions.ts adds authentication, validation and the refresh). Each

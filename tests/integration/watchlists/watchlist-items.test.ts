@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { watchlistItems } from "@/drizzle/schema";
-import { createReader } from "./fixtures";
+import { createReader } from "../../support/readers";
 
 vi.mock("server-only", () => ({}));
 
 const { openTestDb, testDbKinds } = await import("../../support/db");
 const { createWatchlist, getWatchlistOrThrow, MAX_ITEMS_PER_WATCHLIST } =
-  await import("@/lib/queries/watchlists");
-const items = await import("@/lib/queries/watchlist-items");
-const { listWatchedSymbols } = await import("@/lib/queries/watched-symbols");
+  await import("@/lib/watchlists/lists");
+const items = await import("@/lib/watchlists/items");
+const { listWatchedSymbols } = await import("@/lib/watchlists/watched-symbols");
 
 describe.each(testDbKinds)("watchlist items on %s", (kind) => {
   let handle: Awaited<ReturnType<typeof openTestDb>>;
@@ -97,14 +97,16 @@ describe.each(testDbKinds)("watchlist items on %s", (kind) => {
     });
   });
 
-  it("reorders the items given all of them, and moves one item", async () => {
+  it("moves one item, clamping the place to the list", async () => {
     const { reader, list, contents } = await newList();
     for (const symbol of ["A", "B", "C", "D"])
       await items.addToWatchlist(handle.db, reader, list.id, symbol);
     const symbols = async () => (await contents()).map((item) => item.symbol);
 
-    await items.reorderItems(handle.db, reader, list.id, ["d", "c", "b", "a"]);
-    expect(await symbols()).toEqual(["D", "C", "B", "A"]);
+    await items.moveItem(handle.db, reader, list.id, "d", 0);
+    expect(await symbols()).toEqual(["D", "A", "B", "C"]);
+    await items.moveItem(handle.db, reader, list.id, "C", 1);
+    expect(await symbols()).toEqual(["D", "C", "A", "B"]);
     await items.moveItem(handle.db, reader, list.id, "A", 1);
     expect(await symbols()).toEqual(["D", "A", "C", "B"]);
     await items.moveItem(handle.db, reader, list.id, "D", 99);
@@ -112,15 +114,6 @@ describe.each(testDbKinds)("watchlist items on %s", (kind) => {
     await items.moveItem(handle.db, reader, list.id, "B", -3);
     expect(await symbols()).toEqual(["B", "A", "C", "D"]);
 
-    for (const stale of [
-      ["A", "B", "C"],
-      ["A", "B", "C", "D", "E"],
-      ["A", "A", "B", "C"],
-    ]) {
-      await expect(items.reorderItems(handle.db, reader, list.id, stale)).rejects.toMatchObject({
-        code: "conflict",
-      });
-    }
     await expect(items.moveItem(handle.db, reader, list.id, "Z", 0)).rejects.toMatchObject({
       code: "not_found",
     });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createReader } from "./fixtures";
+import { createReader } from "../../support/readers";
 
 vi.mock("server-only", () => ({}));
 
 const { openTestDb, testDbKinds } = await import("../../support/db");
-const lists = await import("@/lib/queries/watchlists");
-const items = await import("@/lib/queries/watchlist-items");
-const { watchlistCsv } = await import("@/lib/queries/watchlist-csv");
+const lists = await import("@/lib/watchlists/lists");
+const items = await import("@/lib/watchlists/items");
+const { watchlistCsv } = await import("@/lib/watchlists/csv-export");
 
 // Reader B knows the id of reader A's list (from a URL, a guess, a form they edited). Every
 // query must treat it as a list that does not exist for B, and leave A's data as it was.
@@ -42,9 +42,7 @@ describe.each(testDbKinds)("another reader's list on %s", (kind) => {
     ["add an item it has", () => items.addToWatchlist(handle.db, bob, alicesList, "IWM")],
     ["remove from it", () => items.removeFromWatchlist(handle.db, bob, alicesList, "IWM")],
     ["note on it", () => items.setItemNote(handle.db, bob, alicesList, "IWM", "gotcha")],
-    ["reorder it", () => items.reorderItems(handle.db, bob, alicesList, ["SPY", "IWM"])],
     ["move in it", () => items.moveItem(handle.db, bob, alicesList, "SPY", 0)],
-    ["order it among his", () => lists.reorderWatchlists(handle.db, bob, [alicesList, bobsList])],
     ["use a malformed id", () => lists.getWatchlistOrThrow(handle.db, bob, "not-a-uuid")],
   ];
 

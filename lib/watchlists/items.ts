@@ -1,16 +1,11 @@
 import "server-only";
 import { and, asc, count, eq, inArray, max, sql } from "drizzle-orm";
 import { watchlistItems, watchlists } from "@/drizzle/schema";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { MAX_ITEMS_PER_WATCHLIST, normalizeNote, normalizeSymbol } from "@/lib/watchlist-rules";
-import { isPermutationOf, positionsInOrder } from "./positions";
-import {
-  changedMeanwhile,
-  isUuid,
-  ownedWatchlistOrThrow,
-  watchlistNotFound,
-} from "./watchlist-access";
+import { MAX_ITEMS_PER_WATCHLIST, normalizeNote, normalizeSymbol } from "@/lib/watchlists/rules";
+import { positionsInOrder } from "./positions";
+import { isUuid, ownedWatchlistOrThrow, watchlistNotFound } from "./access";
 
 // Items of one reader's list. Whether the symbol is a ticker we cover is the caller's question
 // (the action asks Sanity); here a symbol only has to have a ticker symbol's shape.
@@ -102,23 +97,6 @@ export async function setItemNote(
   if (updated.length > 0) return;
   await ownedWatchlistOrThrow(db, userId, watchlistId);
   throw notInList(ticker);
-}
-
-/** Puts the list's items in the given order; `symbols` must be all of them, once each. */
-export async function reorderItems(
-  db: Db,
-  userId: string,
-  watchlistId: string,
-  symbols: readonly string[],
-): Promise<void> {
-  const order = symbols.map(normalizeSymbol);
-  await db.transaction(async (tx) => {
-    const current = await lockedSymbols(tx, userId, watchlistId);
-    if (!isPermutationOf(order, current)) {
-      throw changedMeanwhile();
-    }
-    await writeOrder(tx, watchlistId, order);
-  });
 }
 
 /** Moves one item to `toIndex` (clamped to the list), shifting the others. */

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { users, watchlists } from "@/drizzle/schema";
-import { createReader } from "./fixtures";
+import { createReader } from "../../support/readers";
 
 vi.mock("server-only", () => ({}));
 
 const { openTestDb, testDbKinds } = await import("../../support/db");
-const lists = await import("@/lib/queries/watchlists");
-const { addToWatchlist } = await import("@/lib/queries/watchlist-items");
+const lists = await import("@/lib/watchlists/lists");
+const { addToWatchlist } = await import("@/lib/watchlists/items");
 
 describe.each(testDbKinds)("watchlists on %s", (kind) => {
   let handle: Awaited<ReturnType<typeof openTestDb>>;
@@ -98,33 +98,6 @@ describe.each(testDbKinds)("watchlists on %s", (kind) => {
     await expect(lists.deleteWatchlist(db, reader, drop.id)).rejects.toMatchObject({
       code: "not_found",
     });
-  });
-
-  it("reorders the reader's lists, given all of them once each", async () => {
-    const { db } = handle;
-    const reader = await createReader(db, "orderer");
-    const [a, b, c] = [
-      await lists.createWatchlist(db, reader, "A"),
-      await lists.createWatchlist(db, reader, "B"),
-      await lists.createWatchlist(db, reader, "C"),
-    ];
-    await lists.reorderWatchlists(db, reader, [c.id, a.id, b.id]);
-    expect((await lists.listWatchlists(db, reader)).map((list) => list.name)).toEqual([
-      "C",
-      "A",
-      "B",
-    ]);
-    await expect(lists.reorderWatchlists(db, reader, [a.id, b.id])).rejects.toMatchObject({
-      code: "conflict",
-    });
-    await expect(lists.reorderWatchlists(db, reader, [a.id, a.id, b.id])).rejects.toMatchObject({
-      code: "conflict",
-    });
-    expect((await lists.listWatchlists(db, reader)).map((list) => list.name)).toEqual([
-      "C",
-      "A",
-      "B",
-    ]);
   });
 
   it(`stops at ${lists.MAX_WATCHLISTS_PER_READER} lists, also when created all at once`, async () => {

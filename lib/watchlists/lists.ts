@@ -1,24 +1,22 @@
 import "server-only";
 import { and, asc, count, eq, getTableColumns, max } from "drizzle-orm";
 import { watchlistItems, watchlists, type Watchlist, type WatchlistItem } from "@/drizzle/schema";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import {
   DEFAULT_WATCHLIST_NAME,
   MAX_WATCHLISTS_PER_READER,
   normalizeWatchlistName,
-} from "@/lib/watchlist-rules";
+} from "@/lib/watchlists/rules";
 import {
-  changedMeanwhile,
   isUniqueViolation,
   isUuid,
   lockReaderOrThrow,
   nameTaken,
   watchlistNotFound,
-} from "./watchlist-access";
-import { isPermutationOf, positionsInOrder } from "./positions";
+} from "./access";
 
-export { MAX_ITEMS_PER_WATCHLIST, MAX_WATCHLISTS_PER_READER } from "@/lib/watchlist-rules";
+export { MAX_ITEMS_PER_WATCHLIST, MAX_WATCHLISTS_PER_READER } from "@/lib/watchlists/rules";
 
 export type WatchlistWithItems = Watchlist & { items: WatchlistItem[] };
 
@@ -147,27 +145,4 @@ export async function deleteWatchlist(db: Db, userId: string, watchlistId: strin
     .where(and(eq(watchlists.id, watchlistId), eq(watchlists.userId, userId)))
     .returning({ id: watchlists.id });
   if (deleted.length === 0) throw watchlistNotFound();
-}
-
-/** Puts the reader's lists in the given order; `watchlistIds` must be all of them, once each. */
-export async function reorderWatchlists(
-  db: Db,
-  userId: string,
-  watchlistIds: readonly string[],
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    await lockReaderOrThrow(tx, userId);
-    const current = await tx
-      .select({ id: watchlists.id })
-      .from(watchlists)
-      .where(eq(watchlists.userId, userId));
-    const ids = current.map((row) => row.id);
-    if (watchlistIds.some((id) => !ids.includes(id))) throw watchlistNotFound();
-    if (!isPermutationOf(watchlistIds, ids)) throw changedMeanwhile();
-    if (ids.length === 0) return;
-    await tx
-      .update(watchlists)
-      .set({ position: positionsInOrder(watchlists.id, watchlistIds) })
-      .where(eq(watchlists.userId, userId));
-  });
 }

@@ -3,8 +3,8 @@ import { NextRequest } from "next/server";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sessions } from "@/drizzle/schema";
-import type { Db } from "@/lib/db";
-import { createReader } from "../db/fixtures";
+import type { Db } from "@/lib/db/client";
+import { createReader } from "../../support/readers";
 
 vi.mock("server-only", () => ({}));
 

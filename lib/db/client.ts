@@ -3,9 +3,9 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzleNodePostgres } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { Pool } from "pg";
-import { migratePglite, migratePostgres, openPglite } from "@/drizzle/migrate";
+import { migratePglite, migratePostgres, openPglite } from "@/lib/db/migrate";
 import * as schema from "@/drizzle/schema";
-import { env } from "./env";
+import { env } from "@/lib/env";
 
 // One Drizzle API over two drivers: DATABASE_URL → a Postgres server through `pg`; unset →
 // PGlite (Postgres in WebAssembly) in a local folder. PGlite allows one process per folder,

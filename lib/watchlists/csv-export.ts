@@ -1,7 +1,7 @@
 import "server-only";
-import type { Db } from "@/lib/db";
-import { toCsv } from "@/lib/csv";
-import { getWatchlistOrThrow } from "./watchlists";
+import type { Db } from "@/lib/db/client";
+import { toCsv } from "@/lib/watchlists/csv";
+import { getWatchlistOrThrow } from "./lists";
 
 /** One of the reader's lists as a CSV file (symbol, note, added_at), in the list's order. */
 export async function watchlistCsv(

@@ -10,7 +10,7 @@ import {
   migratePostgres,
   migrationsFolder,
   openPglite,
-} from "@/drizzle/migrate";
+} from "@/lib/db/migrate";
 import { assertLocalDatabaseUrl, testDatabaseUrl, withDatabase } from "../../support/db-guard";
 
 const journal = JSON.parse(

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { tickerBySymbolQuery } from "@/lib/sanity/queries";
 import { readSeedDocuments, seedDataset } from "@/sanity/seed/seed";
-import { startTestLake, type TestLake } from "../lake/fixture";
-import { createReader } from "./fixtures";
+import { startTestLake, type TestLake } from "../../unit/lake/fixture";
+import { createReader } from "../../support/readers";
 
 vi.mock("server-only", () => ({}));
 
 const { openTestDb, testDbKinds } = await import("../../support/db");
-const { listWatchlists } = await import("@/lib/queries/watchlists");
-const { listWatchedSymbols } = await import("@/lib/queries/watched-symbols");
-const { addCoveredTicker, unwatchTicker, watchTicker } = await import("@/lib/watchlist-commands");
+const { listWatchlists } = await import("@/lib/watchlists/lists");
+const { listWatchedSymbols } = await import("@/lib/watchlists/watched-symbols");
+const { addCoveredTicker, unwatchTicker, watchTicker } = await import("@/lib/watchlists/commands");
 
 // The watchlist actions' work, on both databases, asking a real lake seeded with the seed
 // post's tickers whether we cover a symbol (as the actions ask Sanity).

@@ -1,7 +1,7 @@
 import "server-only";
 import { lt } from "drizzle-orm";
 import { webhookDeliveries } from "@/drizzle/schema";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 
 /** How long a delivery's keys are remembered: longer than a signature stays fresh (±5 min). */
 export const DELIVERY_MEMORY_MS = 15 * 60_000;
