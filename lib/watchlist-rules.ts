@@ -1,4 +1,4 @@
-import { SYMBOL_PATTERN } from "@/sanity/schemaTypes/rules";
+import { canonicalSymbol } from "@/lib/content/symbols";
 import { AppError } from "./errors";
 
 // What a watchlist may hold, shared by the queries (which enforce it), the server actions
@@ -12,8 +12,8 @@ export const DEFAULT_WATCHLIST_NAME = "My watchlist";
 
 /** A ticker symbol as stored (upper case, e.g. BRK.B), or a bad_request naming the rule. */
 export function normalizeSymbol(input: string): string {
-  const symbol = input.trim().toUpperCase();
-  if (!SYMBOL_PATTERN.test(symbol)) {
+  const symbol = canonicalSymbol(input);
+  if (symbol === null) {
     throw new AppError(
       "bad_request",
       `“${input.trim().slice(0, 20)}” is not a ticker symbol: use a letter, then up to 9 letters ` +

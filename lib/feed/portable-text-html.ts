@@ -1,6 +1,6 @@
 import { escapeHTML, toHTML, type PortableTextComponents } from "@portabletext/to-html";
 import type { TypedObject } from "@portabletext/types";
-import { LINK_SCHEMES } from "@/sanity/schemaTypes/rules";
+import { toAbsoluteSafeHref } from "@/lib/content/links";
 import { absoluteUrl } from "@/lib/site-url";
 import { tickerPath } from "@/lib/symbol-route";
 
@@ -21,18 +21,6 @@ type TickerMark = {
   _type: "tickerRef";
   ticker?: { symbol?: string | null; name?: string | null } | null;
 };
-
-function safeHref(href: string | undefined): string | null {
-  if (!href) return null;
-  try {
-    const url = new URL(href);
-    return (LINK_SCHEMES as readonly string[]).includes(url.protocol.slice(0, -1))
-      ? url.toString()
-      : null;
-  } catch {
-    return null;
-  }
-}
 
 function formatPoint(point: Point, unit: string): string {
   if (typeof point.low === "number" && typeof point.high === "number") {
@@ -72,7 +60,7 @@ export function portableTextToHtml(body: readonly TypedObject[] | null, siteUrl:
     },
     marks: {
       link: ({ value, children }: { value?: LinkMark; children: string }) => {
-        const href = safeHref(value?.href);
+        const href = toAbsoluteSafeHref(value?.href);
         return href ? `<a href="${escapeHTML(href)}">${children}</a>` : children;
       },
       tickerRef: ({ value, children }: { value?: TickerMark; children: string }) => {
