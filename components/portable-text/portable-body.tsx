@@ -5,7 +5,7 @@ import {
   type PortableTextComponents,
 } from "@portabletext/react";
 import { ChartFigure } from "@/components/chart/chart-figure";
-import { toChartData, type ChartBlock } from "@/components/chart/chart-data";
+import { toChartData, type ChartBlock } from "@/lib/content/chart";
 import { BodyLink } from "./body-link";
 import { withCashtagMarks } from "./cashtags";
 import type { Heading } from "./headings";
@@ -67,7 +67,7 @@ function bodyComponents(headings: readonly Heading[], tickers: readonly BodyTick
       },
     },
     types: {
-      chart: ({ value }) => <ChartFigure chart={toChartData(value as ChartBlock)} />,
+      chart: ({ value }: { value: ChartBlock }) => <ChartFigure chart={toChartData(value)} />,
     },
   } satisfies PortableTextComponents;
 }

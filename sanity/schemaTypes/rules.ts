@@ -1,4 +1,5 @@
 import type { Path, ValidationError } from "sanity";
+import type { ChartPointBlock, ChartSeriesBlock } from "../../lib/content/chart.ts";
 import { publishedId } from "../../lib/content/ids.ts";
 import { canonicalSymbol, isSymbol } from "../../lib/content/symbols.ts";
 
@@ -19,19 +20,10 @@ export function validateSymbol(symbol: string | undefined): true | string {
   );
 }
 
-export type ChartPointValue = {
-  _type?: "chartPoint";
-  _key?: string;
-  label?: string;
-  value?: number;
-  low?: number;
-  high?: number;
-};
-
-export type ChartSeriesValue = {
-  _type?: "chartSeries";
-  _key?: string;
-  name?: string;
+// A chart's values while an editor works on them: the stored shapes (lib/content/chart.ts, from
+// typegen), with any field still missing.
+export type ChartPointValue = Partial<ChartPointBlock>;
+export type ChartSeriesValue = Partial<Omit<ChartSeriesBlock, "points">> & {
   points?: ChartPointValue[];
 };
 
