@@ -12,7 +12,3 @@ export function resolveSymbolSegment(segment: string): SymbolRoute {
   if (symbol === null) return { kind: "not-found" };
   return symbol === segment ? { kind: "render", symbol } : { kind: "redirect", symbol };
 }
-
-export function tickerPath(symbol: string): string {
-  return `/tickers/${encodeURIComponent(symbol)}`;
-}

@@ -8,8 +8,7 @@ import {
   type ChartData,
 } from "@/lib/content/chart";
 import { toAbsoluteSafeHref } from "@/lib/content/links";
-import { absoluteUrl } from "@/lib/site-url";
-import { tickerPath } from "@/lib/symbol-route";
+import { absoluteUrlFor, tickerPath } from "@/lib/routes";
 
 // A post body as HTML for feed readers: plain semantic markup with absolute links, no scripts or
 // styles. Charts become a captioned table of their figures, which every reader can show: the
@@ -55,7 +54,7 @@ export function portableTextToHtml(body: readonly TypedObject[] | null, siteUrl:
       tickerRef: ({ value, children }: { value?: TickerMark; children: string }) => {
         const symbol = value?.ticker?.symbol;
         if (!symbol) return children;
-        const href = absoluteUrl(tickerPath(symbol), siteUrl);
+        const href = absoluteUrlFor(tickerPath(symbol), siteUrl);
         return `<a href="${escapeHTML(href)}">${children}</a>`;
       },
     },

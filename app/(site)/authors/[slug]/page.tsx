@@ -7,6 +7,7 @@ import {
   listAuthorSlugs,
   listPostsByAuthor,
 } from "@/lib/sanity/authors";
+import { authorPath } from "@/lib/routes";
 
 type Params = Promise<{ slug: string }>;
 
@@ -34,7 +35,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return {
     title: author.name,
     description: `Daily Insight commentary by ${author.name}${author.role ? `, ${author.role}` : ""}.`,
-    alternates: { canonical: `/authors/${author.slug}` },
+    alternates: { canonical: authorPath(author.slug) },
   };
 }
 

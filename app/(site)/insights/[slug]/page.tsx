@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { draftMode } from "next/headers";
 import { notFound } from "next/navigation";
-import { socialCardImages } from "@/lib/og/metadata";
+import { postMetadata } from "@/lib/og/post-metadata";
 import {
   getPostBySlugOrNotFound,
   getPostDraftBySlugOrNotFound,
   listPostSlugs,
   type Post,
 } from "@/lib/sanity/posts";
-import { canonicalUrl, InsightArticle } from "./_components/insight-article";
+import { InsightArticle } from "./_components/insight-article";
 
 type Params = Promise<{ slug: string }>;
 
@@ -41,25 +41,7 @@ export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { post, isDraftMode } = await postFrom(params);
-  const url = canonicalUrl(post.slug);
-  const card = socialCardImages(`/insights/${encodeURIComponent(post.slug)}`, post.title);
-  return {
-    title: post.title,
-    ...(isDraftMode ? { robots: { index: false, follow: false } } : {}),
-    description: post.summary || undefined,
-    alternates: { canonical: url },
-    openGraph: {
-      type: "article",
-      url,
-      title: post.title,
-      description: post.summary || undefined,
-      publishedTime: post.publishedAt ?? undefined,
-      authors: post.author ? [post.author.name] : undefined,
-      tags: post.tickers.map((ticker) => ticker.symbol),
-      images: card.openGraph,
-    },
-    twitter: { card: "summary_large_image", images: card.twitter },
-  };
+  return postMetadata(post, { isDraftMode });
 }
 
 // The post is read here, at the top of the page and outside any <Suspense> (and this route has

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LATEST_POSTS_PAGE_SIZE, listLatestPosts, listPostSlugs } from "@/lib/sanity/posts";
-import { pageCountFor, pageHref, parsePageParam } from "@/lib/pagination";
+import { pageCountFor, parsePageParam } from "@/lib/pagination";
+import { feedPath, latestPath } from "@/lib/routes";
 import { LatestPosts } from "../../_components/latest-posts";
 
 // `/?page=N` for N ≥ 2 (and any malformed `page`), rewritten here by proxy.ts; its public
@@ -35,7 +36,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const page = await pageFrom(params);
   return {
     title: `Latest insights, page ${page}`,
-    alternates: { canonical: pageHref("/", page), types: { "application/rss+xml": "/feed.xml" } },
+    alternates: { canonical: latestPath(page), types: { "application/rss+xml": feedPath } },
   };
 }
 

@@ -9,7 +9,8 @@ import {
   listPostsForTicker,
   listTickerSymbols,
 } from "@/lib/sanity/tickers";
-import { resolveSymbolSegment, tickerPath } from "@/lib/symbol-route";
+import { postPath, tickerPath, tickersPath } from "@/lib/routes";
+import { resolveSymbolSegment } from "@/lib/symbol-route";
 import { socialCardImages } from "@/lib/og/metadata";
 import { toggleWatch } from "../../../(account)/watchlist/actions";
 
@@ -94,7 +95,7 @@ export default async function TickerPage({ params }: { params: Params }) {
                   <FormattedDate value={post.publishedAt} />
                 </p>
                 <h3 className="timeline__title">
-                  <Link href={`/insights/${post.slug}`}>{post.title}</Link>
+                  <Link href={postPath(post.slug)}>{post.title}</Link>
                 </h3>
                 {post.note ? (
                   <p className="timeline__note">
@@ -108,7 +109,7 @@ export default async function TickerPage({ params }: { params: Params }) {
         )}
       </section>
       <p>
-        <Link href="/tickers">All tickers</Link>
+        <Link href={tickersPath}>All tickers</Link>
       </p>
     </>
   );

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PostCard } from "@/components/post-card";
 import { getTopicBySlugOrNotFound, listTopics } from "@/lib/sanity/topics";
-import { topicSlug } from "@/lib/topic-slug";
+import { topicSlug } from "@/lib/content/topics";
+import { topicPath } from "@/lib/routes";
 
 type Params = Promise<{ slug: string }>;
 
@@ -28,7 +29,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return {
     title: topic.title,
     description: topic.description || `Daily Insight posts that recommend “${topic.title}”.`,
-    alternates: { canonical: `/topics/${topic.slug}` },
+    alternates: { canonical: topicPath(topic.slug) },
   };
 }
 
