@@ -16,9 +16,7 @@ export const metadata: Metadata = {
   robots: { index: false, follow: true },
 };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default function SearchPage({ searchParams }: { searchParams: SearchParams }) {
+export default function SearchPage({ searchParams }: PageProps<"/search">) {
   return (
     <>
       <h1 className="page-title">Search</h1>

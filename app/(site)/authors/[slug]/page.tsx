@@ -9,12 +9,12 @@ import {
 } from "@/lib/sanity/authors";
 import { authorPath } from "@/lib/routes";
 
-type Params = Promise<{ slug: string }>;
+type Props = PageProps<"/authors/[slug]">;
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 // See tickers/[symbol]: never empty, and the placeholder renders the 404 without reading content.
-export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
+export async function generateStaticParams(): Promise<Array<Awaited<Props["params"]>>> {
   try {
     const authors = await listAuthorSlugs();
     if (authors.length > 0) return authors.map(({ slug }) => ({ slug }));
@@ -24,13 +24,13 @@ export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
   return [{ slug: "-" }];
 }
 
-async function authorFrom(params: Params) {
+async function authorFrom(params: Props["params"]) {
   const { slug } = await params;
   if (!SLUG_PATTERN.test(slug)) notFound();
   return getAuthorBySlugOrNotFound(slug);
 }
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const author = await authorFrom(params);
   return {
     title: author.name,
@@ -39,7 +39,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   };
 }
 
-export default async function AuthorPage({ params }: { params: Params }) {
+export default async function AuthorPage({ params }: Props) {
   const author = await authorFrom(params);
   const posts = await listPostsByAuthor(author.id);
   return (

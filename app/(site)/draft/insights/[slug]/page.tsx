@@ -5,7 +5,7 @@ import { postMetadata } from "@/lib/og/post-metadata";
 import { getPostDraftBySlugOrNotFound } from "@/lib/sanity/posts";
 import { InsightArticle } from "../../../insights/[slug]/_components/insight-article";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = PageProps<"/draft/insights/[slug]">;
 
 // The article where previews open, under the draft layout (visual editing): the reader's
 // article, read as its latest draft with stega edit info in its text. Without draft mode, not a
