@@ -7,18 +7,13 @@ import {
   type ChartBlock,
   type ChartData,
 } from "@/lib/content/chart";
+import type { LinkMark, TickerRefMark } from "@/lib/content/body";
 import { toAbsoluteSafeHref } from "@/lib/content/links";
 import { absoluteUrlFor, tickerPath } from "@/lib/routes";
 
 // A post body as HTML for feed readers: plain semantic markup with absolute links, no scripts or
 // styles. Charts become a captioned table of their figures, which every reader can show: the
 // same model the article draws (toChartData), so the feed shows exactly the points the page does.
-
-type LinkMark = { _type: "link"; href?: string };
-type TickerMark = {
-  _type: "tickerRef";
-  ticker?: { symbol?: string | null; name?: string | null } | null;
-};
 
 function chartHtml(chart: ChartData): string {
   const head = `<tr><th scope="col"></th>${chart.series
@@ -51,7 +46,7 @@ export function portableTextToHtml(body: readonly TypedObject[] | null, siteUrl:
         const href = toAbsoluteSafeHref(value?.href);
         return href ? `<a href="${escapeHTML(href)}">${children}</a>` : children;
       },
-      tickerRef: ({ value, children }: { value?: TickerMark; children: string }) => {
+      tickerRef: ({ value, children }: { value?: TickerRefMark; children: string }) => {
         const symbol = value?.ticker?.symbol;
         if (!symbol) return children;
         const href = absoluteUrlFor(tickerPath(symbol), siteUrl);
