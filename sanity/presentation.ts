@@ -3,7 +3,6 @@ import {
   defineLocations,
   type PresentationPluginOptions,
 } from "sanity/presentation";
-
 import { postPreviewPath, postPreviewRoutePattern, postRoutePattern } from "../lib/routes.ts";
 
 // Which page shows which document, for the Presentation tool. Only the article page reads drafts
