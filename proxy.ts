@@ -5,7 +5,9 @@ import { isLiveSession, SESSION_COOKIE_NAMES, sessionTokenFrom } from "@/lib/aut
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { parsePageParam } from "@/lib/pagination";
-import { resolveSymbolSegment, tickerPath } from "@/lib/symbol-route";
+import { latestPageRoute, tickerPath } from "@/lib/routes";
+import { absoluteUrl } from "@/lib/site-url";
+import { resolveSymbolSegment } from "@/lib/symbol-route";
 
 // Redirects point at SITE_URL, never at the Host the request named (a proxy's, or a forged one);
 // the rewrite stays on the request's own origin, as an internal rewrite must.
@@ -86,7 +88,7 @@ function latestPageRewrite(request: NextRequest): URL | undefined {
   const page = parsePageParam(values.length === 1 ? values[0] : values);
   if (page === 1) return undefined;
   const url = request.nextUrl.clone();
-  url.pathname = `/latest/${page ?? "-"}`;
+  url.pathname = latestPageRoute(page);
   url.searchParams.delete("page");
   return url;
 }
@@ -101,7 +103,7 @@ function canonicalTicker(request: NextRequest) {
   }
   const route = resolveSymbolSegment(decoded);
   if (route.kind !== "redirect") return NextResponse.next();
-  const url = new URL(tickerPath(route.symbol), env.SITE_URL);
+  const url = new URL(absoluteUrl(tickerPath(route.symbol)));
   url.search = request.nextUrl.search;
   return NextResponse.redirect(url, 308);
 }

@@ -1,10 +1,10 @@
 import type { MetadataRoute } from "next";
-import { env } from "@/lib/env";
+import { sitemapPath } from "@/lib/routes";
 import { absoluteUrl } from "@/lib/site-url";
 
 export default function robots(): MetadataRoute.Robots {
   return {
     rules: { userAgent: "*", allow: "/", disallow: ["/studio", "/api/", "/draft/"] },
-    sitemap: absoluteUrl("/sitemap.xml", env.SITE_URL),
+    sitemap: absoluteUrl(sitemapPath),
   };
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { postPath } from "@/lib/routes";
 import { FormattedDate } from "./formatted-date";
 import { TickerChip } from "./ticker-chip";
 
@@ -17,7 +18,7 @@ export function PostCard({ slug, title, publishedAt, summary, tickers, featured 
     <article className={featured ? "post-card post-card--featured" : "post-card"}>
       {featured ? <p className="post-card__kicker">Latest insight</p> : null}
       <h2 className="post-card__title">
-        <Link href={`/insights/${slug}`}>{title}</Link>
+        <Link href={postPath(slug)}>{title}</Link>
       </h2>
       <p className="post-card__meta">
         <FormattedDate value={publishedAt} />

@@ -1,10 +1,11 @@
 import Form from "next/form";
+import { searchPath } from "@/lib/routes";
 import { SEARCH_MAX_LENGTH } from "@/lib/search-input";
 
 /** A GET form to /search: a plain form without JavaScript, client navigation with it. */
 export function SearchForm({ defaultValue = "" }: { defaultValue?: string }) {
   return (
-    <Form action="/search" className="search-form" role="search">
+    <Form action={searchPath()} className="search-form" role="search">
       <label htmlFor="search-q" className="search-form__label">
         Search insights
       </label>

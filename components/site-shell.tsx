@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { feedPath, homePath, searchPath, tickersPath } from "@/lib/routes";
 import { sans, serif } from "./fonts";
 import { ThemeToggle } from "./theme-toggle";
 import "./site.css";
@@ -14,19 +15,19 @@ export function SiteShell({ children }: { children: ReactNode }) {
       </a>
       <header className="site-header">
         <div className="container site-header__inner">
-          <Link href="/" className="site-mark">
+          <Link href={homePath} className="site-mark">
             Daily Insight
           </Link>
           <nav aria-label="Main">
             <ul className="site-nav">
               <li>
-                <Link href="/">Insights</Link>
+                <Link href={homePath}>Insights</Link>
               </li>
               <li>
-                <Link href="/tickers">Tickers</Link>
+                <Link href={tickersPath}>Tickers</Link>
               </li>
               <li>
-                <Link href="/search">Search</Link>
+                <Link href={searchPath()}>Search</Link>
               </li>
               <li>
                 {/* Per reader and never cached: prefetching it from every page would cost a
@@ -47,7 +48,7 @@ export function SiteShell({ children }: { children: ReactNode }) {
         <div className="container">
           <p>Daily Insight — market commentary, not investment advice.</p>
           <p>
-            <a href="/feed.xml">RSS feed</a>
+            <a href={feedPath}>RSS feed</a>
           </p>
         </div>
       </footer>

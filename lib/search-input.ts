@@ -1,4 +1,4 @@
-import { SYMBOL_PATTERN } from "@/sanity/schemaTypes/rules";
+import { isSymbol } from "@/lib/content/symbols";
 
 // Turns what a reader typed into the parameters of searchPostsQuery. The text travels as GROQ
 // parameters, never spliced into the query, so there is nothing to inject; what needs care is
@@ -37,5 +37,5 @@ export function parseSearchInput(raw: string | string[] | undefined): SearchInpu
     };
   }
   const upper = query.toUpperCase();
-  return { kind: "ok", query, terms, symbol: SYMBOL_PATTERN.test(upper) ? upper : null };
+  return { kind: "ok", query, terms, symbol: isSymbol(upper) ? upper : null };
 }

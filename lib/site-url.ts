@@ -1,4 +1,12 @@
-// Absolute URLs for machines (feed, sitemap, robots), from the validated SITE_URL.
-export function absoluteUrl(path: string, siteUrl: string): string {
-  return new URL(path, siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`).toString();
+import "server-only";
+import { env } from "./env";
+import { absoluteUrlFor } from "./routes";
+
+/**
+ * The absolute URL of a site path (lib/routes.ts), from the validated SITE_URL: for machines
+ * (canonical links, cards, JSON-LD, robots, redirects), which must never name the Host a request
+ * came in on.
+ */
+export function absoluteUrl(path: string): string {
+  return absoluteUrlFor(path, env.SITE_URL);
 }

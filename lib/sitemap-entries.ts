@@ -1,7 +1,14 @@
 import type { MetadataRoute } from "next";
-import { absoluteUrl } from "@/lib/site-url";
-import { tickerPath } from "@/lib/symbol-route";
-import { topicPath } from "@/lib/topic-slug";
+import { topicSlug } from "@/lib/content/topics";
+import {
+  absoluteUrlFor,
+  authorPath,
+  homePath,
+  postPath,
+  tickerPath,
+  tickersPath,
+  topicPath,
+} from "@/lib/routes";
 
 // Every public, linkable page. Pure: app/sitemap.ts supplies the content.
 
@@ -16,16 +23,16 @@ export function buildSitemapEntries(
   content: SitemapContent,
   siteUrl: string,
 ): MetadataRoute.Sitemap {
-  const url = (path: string) => absoluteUrl(path, siteUrl);
+  const url = (path: string) => absoluteUrlFor(path, siteUrl);
   const newestPost = content.posts
     .map((post) => post.updatedAt)
     .sort()
     .at(-1);
   return [
-    { url: url("/"), lastModified: newestPost, changeFrequency: "daily", priority: 1 },
-    { url: url("/tickers"), changeFrequency: "daily", priority: 0.6 },
+    { url: url(homePath), lastModified: newestPost, changeFrequency: "daily", priority: 1 },
+    { url: url(tickersPath), changeFrequency: "daily", priority: 0.6 },
     ...content.posts.map((post) => ({
-      url: url(`/insights/${encodeURIComponent(post.slug)}`),
+      url: url(postPath(post.slug)),
       lastModified: post.updatedAt,
       changeFrequency: "weekly" as const,
       priority: 0.8,
@@ -37,13 +44,13 @@ export function buildSitemapEntries(
       priority: 0.6,
     })),
     ...content.authors.map((author) => ({
-      url: url(`/authors/${encodeURIComponent(author.slug)}`),
+      url: url(authorPath(author.slug)),
       lastModified: author.updatedAt,
       changeFrequency: "weekly" as const,
       priority: 0.4,
     })),
     ...content.topics.map((topic) => ({
-      url: url(topicPath(topic.title)),
+      url: url(topicPath(topicSlug(topic.title))),
       changeFrequency: "weekly" as const,
       priority: 0.4,
     })),

@@ -1,4 +1,4 @@
-import { SYMBOL_PATTERN } from "@/sanity/schemaTypes/rules";
+import { canonicalSymbol } from "@/lib/content/symbols";
 
 // What /tickers/[symbol] does with the segment it was given, decided before any content is read:
 // symbols are stored upper case (BRK.B), so other spellings redirect to the one canonical URL,
@@ -8,11 +8,7 @@ export type SymbolRoute =
   { kind: "render"; symbol: string } | { kind: "redirect"; symbol: string } | { kind: "not-found" };
 
 export function resolveSymbolSegment(segment: string): SymbolRoute {
-  const symbol = segment.trim().toUpperCase();
-  if (!SYMBOL_PATTERN.test(symbol)) return { kind: "not-found" };
+  const symbol = canonicalSymbol(segment);
+  if (symbol === null) return { kind: "not-found" };
   return symbol === segment ? { kind: "render", symbol } : { kind: "redirect", symbol };
-}
-
-export function tickerPath(symbol: string): string {
-  return `/tickers/${encodeURIComponent(symbol)}`;
 }

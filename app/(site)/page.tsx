@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { feedPath, homePath } from "@/lib/routes";
 import { listLatestPosts } from "@/lib/sanity/posts";
 import { LatestPosts } from "./_components/latest-posts";
 
@@ -7,7 +8,7 @@ import { LatestPosts } from "./_components/latest-posts";
 // rewrites those to latest/[page], where a page that does not exist can still be a real 404.
 export const metadata: Metadata = {
   title: { absolute: "Daily Insight" },
-  alternates: { canonical: "/", types: { "application/rss+xml": "/feed.xml" } },
+  alternates: { canonical: homePath, types: { "application/rss+xml": feedPath } },
 };
 
 export default function HomePage() {

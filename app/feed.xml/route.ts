@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
 import { toRssItems } from "@/lib/feed/feed-items";
 import { buildRssFeed } from "@/lib/feed/rss";
+import { feedPath, homePath } from "@/lib/routes";
 import { listFeedPosts } from "@/lib/sanity/feed";
 import { absoluteUrl } from "@/lib/site-url";
 
@@ -14,8 +15,8 @@ export async function GET(): Promise<Response> {
     const xml = buildRssFeed({
       title: "Daily Insight",
       description: "Daily market commentary: what moved, why, and the tickers behind it.",
-      siteUrl: absoluteUrl("/", env.SITE_URL),
-      feedUrl: absoluteUrl("/feed.xml", env.SITE_URL),
+      siteUrl: absoluteUrl(homePath),
+      feedUrl: absoluteUrl(feedPath),
       items: toRssItems(rows, env.SITE_URL),
     });
     return new Response(xml, {

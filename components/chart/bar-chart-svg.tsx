@@ -6,7 +6,7 @@ import {
   niceTicks,
   percent,
   type ChartData,
-} from "./chart-data";
+} from "../../lib/content/chart";
 
 // Horizontal bars, drawn with percentage x coordinates and pixel y coordinates so the SVG
 // fills any width (320 px phones to desktop) without scaling its text. A range point is a

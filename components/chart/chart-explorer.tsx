@@ -1,7 +1,7 @@
 "use client";
 
 import { lazy, Suspense, useState, type ReactNode } from "react";
-import type { ChartData } from "./chart-data";
+import type { ChartData } from "../../lib/content/chart";
 
 // The server's SVG chart (children) until the reader asks to explore it; only then is recharts
 // downloaded (a few hundred KB the first-load budget of the article cannot carry). Hovering or

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { BarChartSvg } from "./bar-chart-svg";
-import { describeChart, type ChartData } from "./chart-data";
+import { describeChart, type ChartData } from "../../lib/content/chart";
 import { ChartExplorer } from "./chart-explorer";
 import { ChartTable } from "./chart-table";
 import { LineChartSvg } from "./line-chart-svg";

@@ -1,4 +1,4 @@
-import { formatRange, formatValue, type ChartData } from "./chart-data";
+import { formatRange, formatValue, type ChartData } from "../../lib/content/chart";
 
 /** The chart's figures as a table: what screen readers and copy-paste get. */
 export function ChartTable({ chart }: { chart: ChartData }) {

@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatValue, type ChartData } from "./chart-data";
+import { formatValue, type ChartData } from "../../lib/content/chart";
 import { hasRanges, rangeKey, readoutKey, toInteractiveRows, valueKey } from "./interactive-rows";
 
 // The explorable version of a chart block, drawn with recharts once a reader asks for it

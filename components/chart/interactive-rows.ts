@@ -1,4 +1,4 @@
-import { chartLabels, formatPoint, type ChartData } from "./chart-data";
+import { chartLabels, formatPoint, type ChartData } from "../../lib/content/chart";
 
 // The chart's points as the rows recharts plots: one row per label, and per series a `value`
 // key plus, where the point is a range, a `[low, high]` key that bars and areas draw as a span.

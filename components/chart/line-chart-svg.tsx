@@ -6,7 +6,7 @@ import {
   niceTicks,
   percent,
   type ChartData,
-} from "./chart-data";
+} from "../../lib/content/chart";
 
 // Lines and areas over the labels, drawn with percentage x coordinates and pixel y
 // coordinates so text keeps its size at any width. Areas are filled in a nested SVG stretched

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { toSafeHref } from "./safe-href";
+import { toSafeHref } from "@/lib/content/links";
 
 /** A `link` annotation: a link when its href is safe, otherwise just its text. */
 export function BodyLink({ href, children }: { href: unknown; children: ReactNode }) {

@@ -5,17 +5,13 @@ import {
   type PortableTextComponents,
 } from "@portabletext/react";
 import { ChartFigure } from "@/components/chart/chart-figure";
-import { toChartData, type ChartBlock } from "@/components/chart/chart-data";
+import type { TickerRefMark } from "@/lib/content/body";
+import { toChartData, type ChartBlock } from "@/lib/content/chart";
 import { BodyLink } from "./body-link";
 import { withCashtagMarks } from "./cashtags";
 import type { Heading } from "./headings";
 import { TickerMention, type BodyTicker } from "./ticker-mention";
 import "./portable-text.css";
-
-type TickerRefDef = {
-  _type: "tickerRef";
-  ticker?: { _id?: string; symbol?: string | null } | null;
-};
 
 function sectionHeading(Tag: "h2" | "h3" | "h4", headings: ReadonlyMap<string, Heading>) {
   const Component: PortableTextBlockComponent = ({ value, children }) => {
@@ -48,7 +44,7 @@ function bodyComponents(headings: readonly Heading[], tickers: readonly BodyTick
     marks: {
       link: ({ value, children }) => <BodyLink href={value?.href}>{children}</BodyLink>,
       tickerRef: ({ value, children }) => {
-        const ref = (value as TickerRefDef | undefined)?.ticker;
+        const ref = (value as TickerRefMark | undefined)?.ticker;
         if (!ref?.symbol) return <>{children}</>;
         return (
           <TickerMention symbol={ref.symbol} ticker={byId.get(ref._id ?? "")}>
@@ -67,7 +63,7 @@ function bodyComponents(headings: readonly Heading[], tickers: readonly BodyTick
       },
     },
     types: {
-      chart: ({ value }) => <ChartFigure chart={toChartData(value as ChartBlock)} />,
+      chart: ({ value }: { value: ChartBlock }) => <ChartFigure chart={toChartData(value)} />,
     },
   } satisfies PortableTextComponents;
 }

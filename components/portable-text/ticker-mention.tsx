@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useId, type ReactNode } from "react";
+import { tickerPath } from "@/lib/routes";
 
 export type BodyTicker = { id: string; symbol: string; name: string; note: string };
 
@@ -16,7 +17,7 @@ export function TickerMention({
   children: ReactNode;
 }) {
   const cardId = useId();
-  const href = `/tickers/${encodeURIComponent(symbol)}`;
+  const href = tickerPath(symbol);
   if (!ticker) {
     return (
       <Link className="ticker-mention__link" href={href}>

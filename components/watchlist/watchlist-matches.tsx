@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { tickerPath } from "@/lib/routes";
 import { useWatchedSymbols } from "@/hooks/use-watched-symbols";
 import "./watchlist.css";
 
@@ -20,10 +21,7 @@ export function WatchlistMatches({ tickers }: { tickers: PostTickerNote[] }) {
       <ul className="watchlist-matches__list">
         {matches.map((ticker) => (
           <li key={ticker.symbol}>
-            <Link
-              href={`/tickers/${encodeURIComponent(ticker.symbol)}`}
-              className="watchlist-matches__symbol"
-            >
+            <Link href={tickerPath(ticker.symbol)} className="watchlist-matches__symbol">
               {ticker.symbol}
             </Link>{" "}
             <span className="watchlist-matches__name">{ticker.name}</span>

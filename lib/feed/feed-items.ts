@@ -1,6 +1,6 @@
 import type { TypedObject } from "@portabletext/types";
 import type { FeedPostsQueryResult } from "@/lib/sanity/types";
-import { absoluteUrl } from "@/lib/site-url";
+import { absoluteUrlFor, postPath } from "@/lib/routes";
 import { portableTextToHtml } from "./portable-text-html";
 import type { RssItem } from "./rss";
 
@@ -11,7 +11,7 @@ export function toRssItems(rows: FeedPostsQueryResult, siteUrl: string): RssItem
       ? [
           {
             title: row.title ?? "Untitled",
-            url: absoluteUrl(`/insights/${encodeURIComponent(row.slug)}`, siteUrl),
+            url: absoluteUrlFor(postPath(row.slug), siteUrl),
             publishedAt: row.publishedAt,
             summary: row.summary ?? "",
             html: portableTextToHtml(row.body as TypedObject[] | null, siteUrl),

@@ -1,63 +1,34 @@
 import { escapeHTML, toHTML, type PortableTextComponents } from "@portabletext/to-html";
 import type { TypedObject } from "@portabletext/types";
-import { LINK_SCHEMES } from "@/sanity/schemaTypes/rules";
-import { absoluteUrl } from "@/lib/site-url";
-import { tickerPath } from "@/lib/symbol-route";
+import {
+  chartLabels,
+  formatPoint,
+  toChartData,
+  type ChartBlock,
+  type ChartData,
+} from "@/lib/content/chart";
+import type { LinkMark, TickerRefMark } from "@/lib/content/body";
+import { toAbsoluteSafeHref } from "@/lib/content/links";
+import { absoluteUrlFor, tickerPath } from "@/lib/routes";
 
 // A post body as HTML for feed readers: plain semantic markup with absolute links, no scripts or
-// styles. Charts become a captioned table of their figures, which every reader can show.
+// styles. Charts become a captioned table of their figures, which every reader can show: the
+// same model the article draws (toChartData), so the feed shows exactly the points the page does.
 
-type Point = { label?: string; value?: number; low?: number; high?: number };
-type Chart = {
-  _type: "chart";
-  title?: string;
-  caption?: string;
-  unit?: string;
-  source?: string;
-  series?: Array<{ name?: string; points?: Point[] }>;
-};
-type LinkMark = { _type: "link"; href?: string };
-type TickerMark = {
-  _type: "tickerRef";
-  ticker?: { symbol?: string | null; name?: string | null } | null;
-};
-
-function safeHref(href: string | undefined): string | null {
-  if (!href) return null;
-  try {
-    const url = new URL(href);
-    return (LINK_SCHEMES as readonly string[]).includes(url.protocol.slice(0, -1))
-      ? url.toString()
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-function formatPoint(point: Point, unit: string): string {
-  if (typeof point.low === "number" && typeof point.high === "number") {
-    return `${point.low}${unit}–${point.high}${unit}`;
-  }
-  return typeof point.value === "number" ? `${point.value}${unit}` : "";
-}
-
-function chartHtml(chart: Chart): string {
-  const unit = chart.unit ?? "";
-  const series = chart.series ?? [];
-  const labels = [...new Set(series.flatMap((s) => (s.points ?? []).map((p) => p.label ?? "")))];
-  const head = `<tr><th scope="col"></th>${series
-    .map((s) => `<th scope="col">${escapeHTML(s.name ?? "")}</th>`)
+function chartHtml(chart: ChartData): string {
+  const head = `<tr><th scope="col"></th>${chart.series
+    .map((series) => `<th scope="col">${escapeHTML(series.name)}</th>`)
     .join("")}</tr>`;
-  const rows = labels
+  const rows = chartLabels(chart)
     .map((label) => {
-      const cells = series.map((s) => {
-        const point = (s.points ?? []).find((p) => (p.label ?? "") === label);
-        return `<td>${point ? escapeHTML(formatPoint(point, unit)) : ""}</td>`;
+      const cells = chart.series.map((series) => {
+        const point = series.points.find((candidate) => candidate.label === label);
+        return `<td>${point ? escapeHTML(formatPoint(point, chart.unit)) : ""}</td>`;
       });
       return `<tr><th scope="row">${escapeHTML(label)}</th>${cells.join("")}</tr>`;
     })
     .join("");
-  const caption = [chart.title, chart.caption].filter(Boolean).map((t) => escapeHTML(t ?? ""));
+  const caption = [chart.title, chart.caption].filter(Boolean).map((text) => escapeHTML(text));
   const source = chart.source ? `<p><small>Source: ${escapeHTML(chart.source)}</small></p>` : "";
   return (
     `<figure><table><caption>${caption.join(" — ")}</caption>` +
@@ -68,17 +39,17 @@ function chartHtml(chart: Chart): string {
 export function portableTextToHtml(body: readonly TypedObject[] | null, siteUrl: string): string {
   const components: PortableTextComponents = {
     types: {
-      chart: ({ value }: { value: Chart }) => chartHtml(value),
+      chart: ({ value }: { value: ChartBlock }) => chartHtml(toChartData(value)),
     },
     marks: {
       link: ({ value, children }: { value?: LinkMark; children: string }) => {
-        const href = safeHref(value?.href);
+        const href = toAbsoluteSafeHref(value?.href);
         return href ? `<a href="${escapeHTML(href)}">${children}</a>` : children;
       },
-      tickerRef: ({ value, children }: { value?: TickerMark; children: string }) => {
+      tickerRef: ({ value, children }: { value?: TickerRefMark; children: string }) => {
         const symbol = value?.ticker?.symbol;
         if (!symbol) return children;
-        const href = absoluteUrl(tickerPath(symbol), siteUrl);
+        const href = absoluteUrlFor(tickerPath(symbol), siteUrl);
         return `<a href="${escapeHTML(href)}">${children}</a>`;
       },
     },

@@ -1,4 +1,4 @@
-import { toChartData, type ChartBlock } from "@/components/chart/chart-data";
+import { isChartBlock, toChartData } from "@/lib/content/chart";
 import type { Post } from "@/lib/sanity/posts";
 import type { Ticker, TickerPost } from "@/lib/sanity/tickers";
 import type { HomeCardData } from "./home-card";
@@ -16,7 +16,7 @@ export type PostCardInput = Pick<Post, "title" | "publishedAt"> & {
 
 export function toPostCardData(post: PostCardInput): PostCardData {
   // The first chart of the body is the post's headline figure.
-  const block = post.body.find((item) => item._type === "chart") as ChartBlock | undefined;
+  const block = post.body.find(isChartBlock);
   const chart = block ? toChartData(block) : null;
   return {
     title: post.title,

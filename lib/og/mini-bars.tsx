@@ -4,7 +4,7 @@ import {
   niceTicks,
   type ChartData,
   type ChartPoint,
-} from "@/components/chart/chart-data";
+} from "@/lib/content/chart";
 import { colors } from "./theme";
 
 // Bars read as on the site (components/chart/bar-chart-svg.tsx): a plain point is a bar from

@@ -1,4 +1,4 @@
-import type { ChartData } from "@/components/chart/chart-data";
+import type { ChartData } from "@/lib/content/chart";
 import { MiniBars } from "./mini-bars";
 import { Sparkline } from "./sparkline";
 import { colors } from "./theme";

@@ -1,4 +1,4 @@
-import type { ChartData } from "@/components/chart/chart-data";
+import type { ChartData } from "@/lib/content/chart";
 import { CardFrame, ChipRow } from "./layout";
 import { MiniChart } from "./mini-chart";
 import { CONTENT_WIDTH, colors } from "./theme";

@@ -9,7 +9,7 @@ import { CARD_CONTENT_TYPE, CARD_SIZE } from "./theme";
 // Content comes through lib/sanity's cached reads (published perspective, stega off), so a
 // card is prerendered with its post and revalidated by the same tags when the post changes.
 
-type Params = Promise<{ slug: string }>;
+type Params = PageProps<"/insights/[slug]">["params"];
 
 export const size = CARD_SIZE;
 export const contentType = CARD_CONTENT_TYPE;
@@ -19,7 +19,7 @@ export const alt = "Daily Insight: the post's title, date, tickers and headline 
 // cannot be read at build time one placeholder stands in, answered with a 404 unread.
 const UNLISTED_PLACEHOLDER = "__unlisted";
 
-export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
+export async function generateStaticParams(): Promise<Array<Awaited<Params>>> {
   try {
     const slugs = await listPostSlugs();
     if (slugs.length > 0) return slugs.map(({ slug }) => ({ slug }));

@@ -1,4 +1,4 @@
-import { formatValue, type ChartPoint } from "@/components/chart/chart-data";
+import { formatValue, type ChartPoint } from "@/lib/content/chart";
 import { colors } from "./theme";
 
 // Lines and areas in a card: the series as a sparkline with the last value spelled out.

@@ -8,14 +8,14 @@ import { CARD_CONTENT_TYPE, CARD_SIZE } from "./theme";
 
 // app/tickers/[symbol]/opengraph-image.tsx and twitter-image.tsx re-export this module.
 
-type Params = Promise<{ symbol: string }>;
+type Params = PageProps<"/tickers/[symbol]">["params"];
 
 export const size = CARD_SIZE;
 export const contentType = CARD_CONTENT_TYPE;
 export const alt = "Daily Insight: a ticker, its name and kind, and its latest coverage";
 
 // "-" is never a symbol (lib/symbol-route.ts): the stand-in for an unreadable lake at build.
-export async function generateStaticParams(): Promise<Array<{ symbol: string }>> {
+export async function generateStaticParams(): Promise<Array<Awaited<Params>>> {
   try {
     const symbols = await listTickerSymbols();
     if (symbols.length > 0) return symbols.map(({ symbol }) => ({ symbol }));

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { topicSlug } from "@/lib/topic-slug";
+import { topicSlug } from "@/lib/content/topics";
 import { sanityFetch } from "./fetch";
 import { toPostSummaries } from "./posts";
 import { allTopicTitlesQuery, postsForTopicQuery } from "./queries";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { publishedId } from "@/lib/content/ids";
 import { tags } from "./tags";
 
 // The body of the GROQ-powered webhook that calls /api/revalidate: the same projection on the
@@ -22,8 +23,6 @@ export const webhookBodySchema = z.object({
 });
 
 export type WebhookBody = z.infer<typeof webhookBodySchema>;
-
-const publishedId = (id: string) => id.replace(/^drafts\./, "");
 
 const sameSet = (a: readonly string[], b: readonly string[]) => {
   const set = new Set(a);

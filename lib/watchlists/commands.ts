@@ -5,7 +5,7 @@ import { addToWatchlist, removeFromWatchlist } from "@/lib/watchlists/items";
 import { getOrCreateDefaultWatchlist, listWatchlists } from "@/lib/watchlists/lists";
 
 // What the watchlist's server actions do once the reader is known and the input is valid
-// (app/(account)/watchlist/actions.ts adds authentication, validation and the refresh). Each
+// (app/(account)/watchlist/actions.ts and components/watchlist/actions.ts add authentication, validation and the refresh). Each
 // returns the message the reader sees. Whether we cover a symbol is Sanity's answer, passed in.
 
 /** The ticker's symbol as Sanity has it, or null when we cover no such ticker. */

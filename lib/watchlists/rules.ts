@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { canonicalSymbol } from "@/lib/content/symbols";
 import { AppError } from "@/lib/errors";
-import { SYMBOL_PATTERN } from "@/sanity/schemaTypes/rules";
 
 // What a watchlist may hold, in one place: the queries enforce it (normalize…), the server
 // actions validate their input with the schemas below, and the forms take their limits from
@@ -42,8 +42,8 @@ export const watchlistInput = {
 
 /** A ticker symbol as stored (upper case, e.g. BRK.B), or a bad_request naming the rule. */
 export function normalizeSymbol(input: string): string {
-  const symbol = input.trim().toUpperCase();
-  if (!SYMBOL_PATTERN.test(symbol)) {
+  const symbol = canonicalSymbol(input);
+  if (symbol === null) {
     throw new AppError(
       "bad_request",
       `“${input.trim().slice(0, 20)}” is not a ticker symbol: use a letter, then up to 9 letters ` +

@@ -1,6 +1,7 @@
 import { DocumentIcon } from "@sanity/icons/Document";
 import { EditIcon } from "@sanity/icons/Edit";
-import { getPublishedId, useDocumentVersions } from "sanity";
+import { useDocumentVersions } from "sanity";
+import { publishedId as publishedIdOf } from "../../lib/content/ids.ts";
 
 /**
  * A post's icon in lists: a pencil in the caution colour until its first publish. Sanity's list
@@ -14,7 +15,7 @@ export function PostMedia({ documentId }: { documentId?: string }) {
 
 // Reads the same (shared, cached) list of versions the row's status dots read.
 function PublishStateIcon({ documentId }: { documentId: string }) {
-  const publishedId = getPublishedId(documentId);
+  const publishedId = publishedIdOf(documentId);
   const { versions, loading } = useDocumentVersions({ documentId: publishedId });
   const neverPublished =
     !loading && versions.length > 0 && !versions.some((version) => version._id === publishedId);

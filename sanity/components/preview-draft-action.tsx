@@ -3,7 +3,7 @@ import { createPreviewSecret } from "@sanity/preview-url-secret/create-secret";
 import { useState } from "react";
 import { useClient, useCurrentUser, type DocumentActionComponent } from "sanity";
 import { apiVersion, siteUrl } from "../env.ts";
-import { postPreviewPath } from "../presentation.ts";
+import { postPreviewPath } from "../../lib/routes.ts";
 
 type PostLike = { slug?: { current?: string } } | null;
 

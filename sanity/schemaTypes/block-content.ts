@@ -1,5 +1,5 @@
 import { defineArrayMember, defineField, defineType } from "sanity";
-import { LINK_SCHEMES } from "./rules.ts";
+import { LINK_SCHEMES } from "../../lib/content/links.ts";
 
 // The body of a post: Portable Text with headings, lists, links, ticker references and charts.
 export const blockContentType = defineType({

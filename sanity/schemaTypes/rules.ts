@@ -1,4 +1,7 @@
 import type { Path, ValidationError } from "sanity";
+import type { ChartPointBlock, ChartSeriesBlock } from "../../lib/content/chart.ts";
+import { publishedId } from "../../lib/content/ids.ts";
+import { canonicalSymbol, isSymbol } from "../../lib/content/symbols.ts";
 
 // Pure validation rules, kept free of Studio context so unit tests can exercise them.
 // Each returns `true` or what Sanity's Rule.custom accepts: a message or errors with paths
@@ -6,36 +9,21 @@ import type { Path, ValidationError } from "sanity";
 
 export type RuleResult = true | string | ValidationError[];
 
-export const SYMBOL_PATTERN = /^[A-Z][A-Z0-9]{0,9}(\.[A-Z])?$/;
-
 export function validateSymbol(symbol: string | undefined): true | string {
   if (!symbol) return true; // `required` reports absence
-  if (SYMBOL_PATTERN.test(symbol)) return true;
-  const hint = SYMBOL_PATTERN.test(symbol.trim().toUpperCase())
-    ? ` Did you mean “${symbol.trim().toUpperCase()}”?`
-    : "";
+  if (isSymbol(symbol)) return true;
+  const canonical = canonicalSymbol(symbol);
+  const hint = canonical ? ` Did you mean “${canonical}”?` : "";
   return (
     "Use the exchange symbol in upper case: a letter, then up to 9 letters or digits, " +
     `optionally a share class like “.B” (e.g. IWM, NVDA, BRK.B).${hint}`
   );
 }
 
-/** Links in post bodies: web pages and e-mail only (no javascript:, data:, relative paths). */
-export const LINK_SCHEMES = ["http", "https", "mailto"] as const;
-
-export type ChartPointValue = {
-  _type?: "chartPoint";
-  _key?: string;
-  label?: string;
-  value?: number;
-  low?: number;
-  high?: number;
-};
-
-export type ChartSeriesValue = {
-  _type?: "chartSeries";
-  _key?: string;
-  name?: string;
+// A chart's values while an editor works on them: the stored shapes (lib/content/chart.ts, from
+// typegen), with any field still missing.
+export type ChartPointValue = Partial<ChartPointBlock>;
+export type ChartSeriesValue = Partial<Omit<ChartSeriesBlock, "points">> & {
   points?: ChartPointValue[];
 };
 
@@ -111,13 +99,6 @@ export function validateUniqueTickerMentions(
   return errors.length ? errors : true;
 }
 
-/** The published id of a document, whether given its draft or a release version. */
-export function publishedIdOf(id: string): string {
-  if (id.startsWith("drafts.")) return id.slice("drafts.".length);
-  if (id.startsWith("versions.")) return id.split(".").slice(2).join(".");
-  return id;
-}
-
 /**
  * GROQ finding another published document of `type` whose `field` equals $value.
  * Drafts and versions (of this or other documents) do not count: a value becomes taken when
@@ -143,7 +124,7 @@ export async function isUniqueValue(
   }: { type: string; field: string; value: string; documentId: string },
 ): Promise<boolean> {
   return (
-    (await fetchQuery(uniqueValueQuery(type, field), { value, id: publishedIdOf(documentId) })) ===
+    (await fetchQuery(uniqueValueQuery(type, field), { value, id: publishedId(documentId) })) ===
     true
   );
 }

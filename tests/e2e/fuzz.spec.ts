@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { topicPath } from "../../lib/topic-slug.ts";
+import { topicSlug } from "../../lib/content/topics.ts";
+import { topicPath } from "../../lib/routes.ts";
 import { rawRequest, type RawRequest, type RawResponse } from "../support/raw-http.ts";
 import { e2e } from "./env.ts";
 import { seedPost } from "./fixtures.ts";
@@ -29,7 +30,7 @@ const PAGES = [
   "/tickers/iwm",
   "/tickers/IWM/opengraph-image",
   "/tickers/BRK.B",
-  topicPath(seedPost.recommendedTopics[0]?.title ?? "x"),
+  topicPath(topicSlug(seedPost.recommendedTopics[0]?.title ?? "x")),
   "/authors/daily-insight-desk",
   "/search",
   "/search?q=rotation",

@@ -1,7 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import path from "node:path";
-import { topicPath } from "../../lib/topic-slug.ts";
+import { topicSlug } from "../../lib/content/topics.ts";
+import { topicPath } from "../../lib/routes.ts";
 import { rawRequest, setCookies } from "../support/raw-http.ts";
 import { e2e, siteUrl } from "./env.ts";
 import { seedPost } from "./fixtures.ts";
@@ -127,7 +128,7 @@ test("absolute URLs come from SITE_URL, whatever Host the request names", async 
   ];
   expect(images.length).toBe(2);
   for (const [, url] of images) expect(url?.startsWith(`${siteUrl}/`), url).toBe(true);
-  const topic = topicPath(seedPost.recommendedTopics[0]?.title ?? "");
+  const topic = topicPath(topicSlug(seedPost.recommendedTopics[0]?.title ?? ""));
   for (const path of ["/tickers", "/search", topic]) {
     const page = await rawRequest({ port, path });
     const image = /<meta property="og:image" content="([^"]+)"/.exec(page.body)?.[1] ?? "";

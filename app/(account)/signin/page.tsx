@@ -14,12 +14,10 @@ export const metadata: Metadata = {
   robots: { index: false, follow: true },
 };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
 // Blocking, per request: see app/(account)/layout.tsx (development checks each page).
 export const instant = false;
 
-export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function SignInPage({ searchParams }: PageProps<"/signin">) {
   // Per request from the first line: Auth.js draws random values for a signed-out reader,
   // which Next refuses while it could still be prerendering.
   await connection();

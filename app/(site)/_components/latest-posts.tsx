@@ -2,6 +2,7 @@ import { Pagination } from "@/components/pagination";
 import { PostCard } from "@/components/post-card";
 import { StatusMessage } from "@/components/status-message";
 import { pageLinks } from "@/lib/pagination";
+import { homePath } from "@/lib/routes";
 import type { PostSummary } from "@/lib/sanity/posts";
 
 /** One page of the latest posts, as the home page (page 1) and `/?page=N` show it. */
@@ -41,7 +42,7 @@ export function LatestPosts({
           ))}
         </ol>
       ) : null}
-      <Pagination page={page} pageCount={pageCount} links={pageLinks("/", page, pageCount)} />
+      <Pagination page={page} pageCount={pageCount} links={pageLinks(homePath, page, pageCount)} />
     </>
   );
 }

@@ -4,20 +4,19 @@ import { Suspense } from "react";
 import { PostCard } from "@/components/post-card";
 import { SearchForm } from "@/components/search-form";
 import { StatusMessage } from "@/components/status-message";
+import { homePath, searchPath, tickersPath } from "@/lib/routes";
 import { parseSearchInput } from "@/lib/search-input";
 import { searchPosts, SEARCH_RESULT_LIMIT } from "@/lib/sanity/search";
 
 export const metadata: Metadata = {
   title: "Search",
   description: "Search Daily Insight by words or ticker symbol.",
-  alternates: { canonical: "/search" },
+  alternates: { canonical: searchPath() },
   // Result pages are endless and thin; the posts themselves are what search engines should list.
   robots: { index: false, follow: true },
 };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default function SearchPage({ searchParams }: { searchParams: SearchParams }) {
+export default function SearchPage({ searchParams }: PageProps<"/search">) {
   return (
     <>
       <h1 className="page-title">Search</h1>
@@ -36,8 +35,8 @@ async function SearchResults({ q }: { q: Promise<string | string[] | undefined> 
         <SearchForm />
         <p className="page-intro">
           Search titles, summaries and full text, or enter a symbol such as{" "}
-          <Link href="/search?q=IWM">IWM</Link>. Browse <Link href="/tickers">all tickers</Link>{" "}
-          instead.
+          <Link href={searchPath("IWM")}>IWM</Link>. Browse{" "}
+          <Link href={tickersPath}>all tickers</Link> instead.
         </p>
       </>
     );
@@ -65,7 +64,7 @@ async function SearchResults({ q }: { q: Promise<string | string[] | undefined> 
         <StatusMessage title="No results">
           <p>Try fewer or different words, or a ticker symbol.</p>
           <p>
-            <Link href="/">Read the latest insights</Link>
+            <Link href={homePath}>Read the latest insights</Link>
           </p>
         </StatusMessage>
       ) : (

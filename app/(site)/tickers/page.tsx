@@ -4,13 +4,13 @@ import { Suspense } from "react";
 import { StatusMessage } from "@/components/status-message";
 import { WatchToggle } from "@/components/watchlist/watch-toggle";
 import { listTickers } from "@/lib/sanity/tickers";
-import { tickerPath } from "@/lib/symbol-route";
+import { tickerPath, tickersPath } from "@/lib/routes";
 import { toggleWatch } from "@/components/watchlist/actions";
 
 export const metadata: Metadata = {
   title: "Tickers",
   description: "Every ticker Daily Insight has written about, with the number of insights on each.",
-  alternates: { canonical: "/tickers" },
+  alternates: { canonical: tickersPath },
 };
 
 const KIND_LABEL = { etf: "ETF", stock: "Stock", index: "Index", fund: "Fund" } as const;
@@ -65,7 +65,7 @@ async function TickerTable() {
                 <WatchToggle
                   symbol={ticker.symbol}
                   action={toggleWatch}
-                  returnTo="/tickers"
+                  returnTo={tickersPath}
                   compact
                 />
               </td>

@@ -1,6 +1,6 @@
 import type { CSSProperties } from "react";
 import { ChartFigure } from "../../../components/chart/chart-figure.tsx";
-import { toChartData, type ChartBlock } from "../../../components/chart/chart-data.ts";
+import { toChartData, type ChartBlock } from "../../../lib/content/chart.ts";
 
 // The site's own chart component (components/chart), so the preview is drawn exactly as readers
 // see it. The Studio has none of the site's CSS variables, so their light values are set here.

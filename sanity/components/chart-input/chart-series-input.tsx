@@ -1,19 +1,21 @@
 import { Grid as Columns, Stack } from "@sanity/ui";
 import { useEffect, useRef, useState } from "react";
 import { set, unset, useFormValue, type ArrayOfObjectsInputProps } from "sanity";
-import type { ChartBlock } from "../../../components/chart/chart-data.ts";
+import type { ChartBlock } from "../../../lib/content/chart.ts";
 import type { ChartSeriesValue } from "../../schemaTypes/rules.ts";
 import { ChartPreview } from "./chart-preview.tsx";
 import { gridToSeries, seriesToGrid, withKeys, type Grid } from "./grid.ts";
 import { PasteBox } from "./paste-box.tsx";
 import { SeriesTable } from "./series-table.tsx";
 
-/** The block as components/chart reads it from the lake (every key present). */
+/** The block as the site reads it from the lake (every key present), for the live preview. */
 const drawable = (series: ChartSeriesValue[]): ChartBlock["series"] =>
   series.map(({ _key = "", name, points = [] }) => ({
+    _type: "chartSeries",
     _key,
     name,
     points: points.map(({ _key: key = "", label, value, low, high }) => ({
+      _type: "chartPoint",
       _key: key,
       label,
       value,
@@ -59,7 +61,9 @@ export function ChartSeriesInput(props: ArrayOfObjectsInputProps) {
     <Stack gap={3} data-testid="chart-series-input">
       <Columns gridTemplateColumns={[1, 1, 2]} gap={3}>
         <SeriesTable grid={grid} errors={errors} onChange={edit} />
-        <ChartPreview block={{ ...chart, _key: "preview", series: drawable(series) }} />
+        <ChartPreview
+          block={{ ...chart, _type: "chart", _key: "preview", series: drawable(series) }}
+        />
       </Columns>
       <PasteBox
         onApply={(parsed) => {

@@ -7,7 +7,7 @@ import {
   niceTicks,
   toChartData,
   type ChartBlock,
-} from "@/components/chart/chart-data";
+} from "@/lib/content/chart";
 import { ChartFigure } from "@/components/chart/chart-figure";
 import { ChartTable } from "@/components/chart/chart-table";
 import { seedChart } from "./seed-post";
@@ -109,21 +109,28 @@ describe("the seed chart", () => {
 
 describe("other charts", () => {
   const lineBlock: ChartBlock = {
+    _type: "chart",
     _key: "c",
     title: "Yield",
     kind: "line",
     unit: "%",
     series: [
       {
+        _type: "chartSeries",
         _key: "a",
         name: "2-year",
         points: [
-          { _key: "p1", label: "Q1", value: 4.2 },
-          { _key: "p2", label: "Q2", value: 3.9, low: 3.5, high: 4.1 },
-          { _key: "p3", label: "Q3", value: -0.5 },
+          { _type: "chartPoint", _key: "p1", label: "Q1", value: 4.2 },
+          { _type: "chartPoint", _key: "p2", label: "Q2", value: 3.9, low: 3.5, high: 4.1 },
+          { _type: "chartPoint", _key: "p3", label: "Q3", value: -0.5 },
         ],
       },
-      { _key: "b", name: "10-year", points: [{ _key: "p1", label: "Q1", value: 4.5 }] },
+      {
+        _type: "chartSeries",
+        _key: "b",
+        name: "10-year",
+        points: [{ _type: "chartPoint", _key: "p1", label: "Q1", value: 4.5 }],
+      },
     ],
   };
 
@@ -147,9 +154,17 @@ describe("other charts", () => {
 
   it("says so when there is nothing to draw, and drops points without numbers", () => {
     const html = render({
+      _type: "chart",
       _key: "e",
       title: "Empty",
-      series: [{ _key: "s", name: "x", points: [{ _key: "p", label: "A" }] }],
+      series: [
+        {
+          _type: "chartSeries",
+          _key: "s",
+          name: "x",
+          points: [{ _type: "chartPoint", _key: "p", label: "A" }],
+        },
+      ],
     });
     expect(html).toContain("No data for this chart yet.");
     expect(html).not.toContain("<svg");
@@ -157,13 +172,15 @@ describe("other charts", () => {
 
   it("fills a range's missing value with its midpoint and ignores an inverted range", () => {
     const data = toChartData({
+      _type: "chart",
       _key: "r",
       series: [
         {
+          _type: "chartSeries",
           _key: "s",
           points: [
-            { _key: "a", label: "A", low: 2, high: 4 },
-            { _key: "b", label: "B", value: 1, low: 5, high: 3 },
+            { _type: "chartPoint", _key: "a", label: "A", low: 2, high: 4 },
+            { _type: "chartPoint", _key: "b", label: "B", value: 1, low: 5, high: 3 },
           ],
         },
       ],

@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { toChartData, type ChartBlock, type ChartData } from "@/components/chart/chart-data";
+import { toChartData, type ChartBlock, type ChartData } from "@/lib/content/chart";
 import { ChartFigure } from "@/components/chart/chart-figure";
 import { hasRanges, toInteractiveRows } from "@/components/chart/interactive-rows";
 import { seedChart } from "./seed-post";

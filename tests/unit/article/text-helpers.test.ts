@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { splitCashtags, withCashtagMarks } from "@/components/portable-text/cashtags";
 import { extractHeadings, slugifyHeading } from "@/components/portable-text/headings";
 import { countWords, readingMinutes } from "@/components/portable-text/reading-time";
-import { toSafeHref } from "@/components/portable-text/safe-href";
+import { toSafeHref } from "@/lib/content/links";
 import { serializeJsonLd } from "@/components/json-ld";
 import { seedBody, seedKeyPoints } from "./seed-post";
 

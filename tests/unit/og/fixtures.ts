@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { ChartBlock } from "@/components/chart/chart-data";
+import type { ChartBlock } from "@/lib/content/chart";
 import type { PostCardInput } from "@/lib/og/card-data";
 import { seedBody, seedTickers } from "../article/seed-post";
 
@@ -46,7 +46,7 @@ export const barePost: PostCardInput = {
   body: seedBody.filter((block) => block._type !== "chart"),
 };
 
-const yieldChart: ChartBlock & { _type: "chart" } = {
+const yieldChart: ChartBlock = {
   _type: "chart",
   _key: "yield",
   title: "US 10-year Treasury yield",
@@ -54,15 +54,16 @@ const yieldChart: ChartBlock & { _type: "chart" } = {
   unit: "%",
   series: [
     {
+      _type: "chartSeries",
       _key: "y",
       name: "Yield",
       points: [
-        { _key: "a", label: "Oct", value: 4.6 },
-        { _key: "b", label: "Nov", value: 4.4 },
-        { _key: "c", label: "Dec", value: 4.5 },
-        { _key: "d", label: "Jan", value: 4.2 },
-        { _key: "e", label: "Feb", value: 4.1 },
-        { _key: "f", label: "Mar", value: 3.9 },
+        { _type: "chartPoint", _key: "a", label: "Oct", value: 4.6 },
+        { _type: "chartPoint", _key: "b", label: "Nov", value: 4.4 },
+        { _type: "chartPoint", _key: "c", label: "Dec", value: 4.5 },
+        { _type: "chartPoint", _key: "d", label: "Jan", value: 4.2 },
+        { _type: "chartPoint", _key: "e", label: "Feb", value: 4.1 },
+        { _type: "chartPoint", _key: "f", label: "Mar", value: 3.9 },
       ],
     },
   ],

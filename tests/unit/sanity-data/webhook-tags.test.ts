@@ -94,6 +94,12 @@ describe("tagsForWebhook", () => {
     expect(tagsForWebhook(body)).not.toContain("post:drafts.post-1");
   });
 
+  it("uses the published id of a release version", () => {
+    const body = parse({ _id: "versions.rSpring.post-1", _type: "post", slug: "s" });
+    expect(tagsForWebhook(body)).toContain("post:post-1");
+    expect(tagsForWebhook(body).filter((tag) => tag.includes("versions."))).toEqual([]);
+  });
+
   it("revalidates a ticker by id, by old and new symbol, and the tickers list", () => {
     const body = parse({
       _id: "t-brk",

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   isUniqueValue,
-  publishedIdOf,
   uniqueValueQuery,
   validateChartPoint,
   validateChartSeries,
@@ -125,12 +124,6 @@ describe("validateUniqueTickerMentions", () => {
 });
 
 describe("uniqueness", () => {
-  it("maps drafts and versions to the published id", () => {
-    expect(publishedIdOf("drafts.ticker-IWM")).toBe("ticker-IWM");
-    expect(publishedIdOf("versions.rABC.ticker-IWM")).toBe("ticker-IWM");
-    expect(publishedIdOf("ticker-IWM")).toBe("ticker-IWM");
-  });
-
   it("asks for other published documents with the value", async () => {
     const calls: Array<{ query: string; params: Record<string, unknown> }> = [];
     const unique = await isUniqueValue(

@@ -17,7 +17,7 @@ import type {
 } from "@/lib/sanity/types";
 import { parseSearchInput } from "@/lib/search-input";
 import { buildSitemapEntries } from "@/lib/sitemap-entries";
-import { topicSlug } from "@/lib/topic-slug";
+import { topicSlug } from "@/lib/content/topics";
 import { startSeededLake } from "./lake-content";
 
 const SITE = "https://insight.example.com";

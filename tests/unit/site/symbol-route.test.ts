@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveSymbolSegment, tickerPath } from "@/lib/symbol-route";
+import { resolveSymbolSegment } from "@/lib/symbol-route";
 
 describe("resolveSymbolSegment", () => {
   it("renders canonical symbols, share classes included", () => {
@@ -26,9 +26,5 @@ describe("resolveSymbolSegment", () => {
     ]) {
       expect(resolveSymbolSegment(segment), segment).toEqual({ kind: "not-found" });
     }
-  });
-
-  it("builds ticker paths", () => {
-    expect(tickerPath("BRK.B")).toBe("/tickers/BRK.B");
   });
 });

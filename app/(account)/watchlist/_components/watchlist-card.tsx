@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { WatchlistWithItems } from "@/lib/watchlists/lists";
 import { MAX_NOTE_LENGTH, MAX_WATCHLIST_NAME_LENGTH } from "@/lib/watchlists/rules";
+import { tickerPath } from "@/lib/routes";
 import { addSymbol, deleteList, moveSymbol, removeSymbol, renameList, saveNote } from "../actions";
 import { ActionForm } from "./action-form";
 import { AddTickerField } from "./add-ticker-field";
@@ -39,7 +40,7 @@ export function WatchlistCard({
           {list.items.map((item, index) => (
             <li key={item.symbol} className="watchlist-item">
               <div className="watchlist-item__head">
-                <Link className="ticker-chip" href={`/tickers/${encodeURIComponent(item.symbol)}`}>
+                <Link className="ticker-chip" href={tickerPath(item.symbol)}>
                   {item.symbol}
                 </Link>
                 <span className="watchlist-item__name">{names.get(item.symbol) ?? ""}</span>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { FormattedDate } from "@/components/formatted-date";
+import { postPath, tickerPath } from "@/lib/routes";
 import type { WatchlistFeedPost } from "@/lib/sanity/watchlist-feed";
 
 /** "Your feed": the latest posts on the reader's tickers, each with its notes on them. */
@@ -25,7 +26,7 @@ export function WatchlistFeed({
             <li key={post.id}>
               <article className="post-card">
                 <h3 className="post-card__title">
-                  <Link href={`/insights/${post.slug}`}>{post.title}</Link>
+                  <Link href={postPath(post.slug)}>{post.title}</Link>
                 </h3>
                 <p className="post-card__meta">
                   <FormattedDate value={post.publishedAt} />
@@ -34,10 +35,7 @@ export function WatchlistFeed({
                   {post.notes.map((note) => (
                     <div key={note.key}>
                       <dt>
-                        <Link
-                          className="ticker-chip"
-                          href={`/tickers/${encodeURIComponent(note.symbol)}`}
-                        >
+                        <Link className="ticker-chip" href={tickerPath(note.symbol)}>
                           {note.symbol}
                         </Link>
                       </dt>

@@ -7,13 +7,14 @@ import {
   listAuthorSlugs,
   listPostsByAuthor,
 } from "@/lib/sanity/authors";
+import { authorPath } from "@/lib/routes";
 
-type Params = Promise<{ slug: string }>;
+type Props = PageProps<"/authors/[slug]">;
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 // See tickers/[symbol]: never empty, and the placeholder renders the 404 without reading content.
-export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
+export async function generateStaticParams(): Promise<Array<Awaited<Props["params"]>>> {
   try {
     const authors = await listAuthorSlugs();
     if (authors.length > 0) return authors.map(({ slug }) => ({ slug }));
@@ -23,22 +24,22 @@ export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
   return [{ slug: "-" }];
 }
 
-async function authorFrom(params: Params) {
+async function authorFrom(params: Props["params"]) {
   const { slug } = await params;
   if (!SLUG_PATTERN.test(slug)) notFound();
   return getAuthorBySlugOrNotFound(slug);
 }
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const author = await authorFrom(params);
   return {
     title: author.name,
     description: `Daily Insight commentary by ${author.name}${author.role ? `, ${author.role}` : ""}.`,
-    alternates: { canonical: `/authors/${author.slug}` },
+    alternates: { canonical: authorPath(author.slug) },
   };
 }
 
-export default async function AuthorPage({ params }: { params: Params }) {
+export default async function AuthorPage({ params }: Props) {
   const author = await authorFrom(params);
   const posts = await listPostsByAuthor(author.id);
   return (

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { draftMode } from "next/headers";
 import { notFound } from "next/navigation";
-import { socialCardImages } from "@/lib/og/metadata";
+import { postMetadata } from "@/lib/og/post-metadata";
 import {
   getPostBySlugOrNotFound,
   getPostDraftBySlugOrNotFound,
   listPostSlugs,
   type Post,
 } from "@/lib/sanity/posts";
-import { canonicalUrl, InsightArticle } from "./_components/insight-article";
+import { InsightArticle } from "./_components/insight-article";
 
-type Params = Promise<{ slug: string }>;
+type Props = PageProps<"/insights/[slug]">;
 
 // With Cache Components an empty list fails the build, so when the lake cannot be read at
 // build time one placeholder slug stands in; it is a 404 without reading content. Every real
@@ -19,7 +19,7 @@ const UNLISTED_PLACEHOLDER = "__unlisted";
 
 // In draft mode (an editor's preview, /api/draft-mode/enable) the post is read as its latest
 // draft, uncached; otherwise as published, from the cache. Draft mode is off while prerendering.
-async function postFrom(params: Params): Promise<{ post: Post; isDraftMode: boolean }> {
+async function postFrom(params: Props["params"]): Promise<{ post: Post; isDraftMode: boolean }> {
   const { slug } = await params;
   if (slug === UNLISTED_PLACEHOLDER) notFound();
   const { isEnabled } = await draftMode();
@@ -27,7 +27,7 @@ async function postFrom(params: Params): Promise<{ post: Post; isDraftMode: bool
   return { post, isDraftMode: isEnabled };
 }
 
-export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
+export async function generateStaticParams(): Promise<Array<Awaited<Props["params"]>>> {
   try {
     const slugs = await listPostSlugs();
     if (slugs.length > 0) return slugs.map(({ slug }) => ({ slug }));
@@ -39,27 +39,9 @@ export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
   return [{ slug: UNLISTED_PLACEHOLDER }];
 }
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { post, isDraftMode } = await postFrom(params);
-  const url = canonicalUrl(post.slug);
-  const card = socialCardImages(`/insights/${encodeURIComponent(post.slug)}`, post.title);
-  return {
-    title: post.title,
-    ...(isDraftMode ? { robots: { index: false, follow: false } } : {}),
-    description: post.summary || undefined,
-    alternates: { canonical: url },
-    openGraph: {
-      type: "article",
-      url,
-      title: post.title,
-      description: post.summary || undefined,
-      publishedTime: post.publishedAt ?? undefined,
-      authors: post.author ? [post.author.name] : undefined,
-      tags: post.tickers.map((ticker) => ticker.symbol),
-      images: card.openGraph,
-    },
-    twitter: { card: "summary_large_image", images: card.twitter },
-  };
+  return postMetadata(post, { isDraftMode });
 }
 
 // The post is read here, at the top of the page and outside any <Suspense> (and this route has
@@ -67,7 +49,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 // for any other slug the route's static shell is empty, so Next renders it before sending a
 // byte and notFound() still sets the status. A boundary above this read would stream the shell
 // first and commit a 200 (Next 16 docs, "Streaming: the HTTP contract").
-export default async function InsightPage({ params }: { params: Params }) {
+export default async function InsightPage({ params }: Props) {
   const { post, isDraftMode } = await postFrom(params);
   return <InsightArticle post={post} isDraftMode={isDraftMode} />;
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LATEST_POSTS_PAGE_SIZE, listLatestPosts, listPostSlugs } from "@/lib/sanity/posts";
-import { pageCountFor, pageHref, parsePageParam } from "@/lib/pagination";
+import { pageCountFor, parsePageParam } from "@/lib/pagination";
+import { feedPath, latestPath } from "@/lib/routes";
 import { LatestPosts } from "../../_components/latest-posts";
 
 // `/?page=N` for N ≥ 2 (and any malformed `page`), rewritten here by proxy.ts; its public
@@ -9,10 +10,10 @@ import { LatestPosts } from "../../_components/latest-posts";
 // streams the home page's shell before notFound() can set the status; as a dynamic segment it is
 // prerendered for the pages that exist and rendered blocking for any other, so those are 404s.
 
-type Params = Promise<{ page: string }>;
+type Props = PageProps<"/latest/[page]">;
 
 // Never empty (Cache Components refuses that): "-" is what proxy.ts sends a malformed page as.
-export async function generateStaticParams(): Promise<Array<{ page: string }>> {
+export async function generateStaticParams(): Promise<Array<Awaited<Props["params"]>>> {
   let pageCount = 1;
   try {
     pageCount = pageCountFor((await listPostSlugs()).length, LATEST_POSTS_PAGE_SIZE);
@@ -25,21 +26,21 @@ export async function generateStaticParams(): Promise<Array<{ page: string }>> {
   ];
 }
 
-async function pageFrom(params: Params): Promise<number> {
+async function pageFrom(params: Props["params"]): Promise<number> {
   const page = parsePageParam((await params).page);
   if (page === null || page < 2) notFound();
   return page;
 }
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await pageFrom(params);
   return {
     title: `Latest insights, page ${page}`,
-    alternates: { canonical: pageHref("/", page), types: { "application/rss+xml": "/feed.xml" } },
+    alternates: { canonical: latestPath(page), types: { "application/rss+xml": feedPath } },
   };
 }
 
-export default async function LatestPage({ params }: { params: Params }) {
+export default async function LatestPage({ params }: Props) {
   const page = await pageFrom(params);
   const { posts, pageCount } = await listLatestPosts({ page });
   if (page > pageCount) notFound();

@@ -9,18 +9,19 @@ import {
   listPostsForTicker,
   listTickerSymbols,
 } from "@/lib/sanity/tickers";
-import { resolveSymbolSegment, tickerPath } from "@/lib/symbol-route";
+import { postPath, tickerPath, tickersPath } from "@/lib/routes";
+import { resolveSymbolSegment } from "@/lib/symbol-route";
 import { socialCardImages } from "@/lib/og/metadata";
 import { toggleWatch } from "@/components/watchlist/actions";
 
-type Params = Promise<{ symbol: string }>;
+type Props = PageProps<"/tickers/[symbol]">;
 
 const KIND_LABEL = { etf: "ETF", stock: "Stock", index: "Index", fund: "Fund" } as const;
 
 // Prerender every known ticker; others render on first request. With Cache Components the
 // list must not be empty, so when the Content Lake is unreachable at build time a placeholder
 // that is not a symbol stands in (it renders the 404 without reading content).
-export async function generateStaticParams(): Promise<Array<{ symbol: string }>> {
+export async function generateStaticParams(): Promise<Array<Awaited<Props["params"]>>> {
   try {
     const symbols = await listTickerSymbols();
     if (symbols.length > 0) return symbols.map(({ symbol }) => ({ symbol }));
@@ -38,7 +39,7 @@ function symbolFrom(segment: string): string {
   return route.symbol;
 }
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const ticker = await getTickerBySymbolOrNotFound(symbolFrom((await params).symbol));
   const title = `${ticker.symbol}: ${ticker.name}`;
   const description =
@@ -59,7 +60,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   };
 }
 
-export default async function TickerPage({ params }: { params: Params }) {
+export default async function TickerPage({ params }: Props) {
   const ticker = await getTickerBySymbolOrNotFound(symbolFrom((await params).symbol));
   const posts = await listPostsForTicker(ticker.id);
   const facts = [ticker.kind ? KIND_LABEL[ticker.kind] : null, ticker.exchange].filter(Boolean);
@@ -94,7 +95,7 @@ export default async function TickerPage({ params }: { params: Params }) {
                   <FormattedDate value={post.publishedAt} />
                 </p>
                 <h3 className="timeline__title">
-                  <Link href={`/insights/${post.slug}`}>{post.title}</Link>
+                  <Link href={postPath(post.slug)}>{post.title}</Link>
                 </h3>
                 {post.note ? (
                   <p className="timeline__note">
@@ -108,7 +109,7 @@ export default async function TickerPage({ params }: { params: Params }) {
         )}
       </section>
       <p>
-        <Link href="/tickers">All tickers</Link>
+        <Link href={tickersPath}>All tickers</Link>
       </p>
     </>
   );

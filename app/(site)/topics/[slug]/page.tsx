@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PostCard } from "@/components/post-card";
 import { getTopicBySlugOrNotFound, listTopics } from "@/lib/sanity/topics";
-import { topicSlug } from "@/lib/topic-slug";
+import { topicSlug } from "@/lib/content/topics";
+import { topicPath } from "@/lib/routes";
 
-type Params = Promise<{ slug: string }>;
+type Props = PageProps<"/topics/[slug]">;
 
 // See tickers/[symbol]: never empty, and the placeholder renders the 404 without reading content.
-export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
+export async function generateStaticParams(): Promise<Array<Awaited<Props["params"]>>> {
   try {
     const topics = await listTopics();
     if (topics.length > 0) return topics.map(({ slug }) => ({ slug }));
@@ -17,22 +18,22 @@ export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
   return [{ slug: "-" }];
 }
 
-async function topicFrom(params: Params) {
+async function topicFrom(params: Props["params"]) {
   const { slug } = await params;
   if (!slug || topicSlug(slug) !== slug) notFound();
   return getTopicBySlugOrNotFound(slug);
 }
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const topic = await topicFrom(params);
   return {
     title: topic.title,
     description: topic.description || `Daily Insight posts that recommend “${topic.title}”.`,
-    alternates: { canonical: `/topics/${topic.slug}` },
+    alternates: { canonical: topicPath(topic.slug) },
   };
 }
 
-export default async function TopicPage({ params }: { params: Params }) {
+export default async function TopicPage({ params }: Props) {
   const topic = await topicFrom(params);
   return (
     <>

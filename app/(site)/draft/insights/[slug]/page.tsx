@@ -1,22 +1,23 @@
 import type { Metadata } from "next";
 import { draftMode } from "next/headers";
 import { notFound } from "next/navigation";
+import { postMetadata } from "@/lib/og/post-metadata";
 import { getPostDraftBySlugOrNotFound } from "@/lib/sanity/posts";
 import { InsightArticle } from "../../../insights/[slug]/_components/insight-article";
-import { generateMetadata as generateInsightMetadata } from "../../../insights/[slug]/page";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = PageProps<"/draft/insights/[slug]">;
 
 // The article where previews open, under the draft layout (visual editing): the reader's
 // article, read as its latest draft with stega edit info in its text. Without draft mode, not a
-// page. Metadata is the reader page's, which in draft mode reads the draft without stega.
+// page. Metadata is the reader page's (lib/og/post-metadata.ts), from the draft without stega.
 async function draftModeOrNotFound() {
   if (!(await draftMode()).isEnabled) notFound();
 }
 
-export async function generateMetadata(props: Props): Promise<Metadata> {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await draftModeOrNotFound();
-  return generateInsightMetadata(props);
+  const post = await getPostDraftBySlugOrNotFound((await params).slug);
+  return postMetadata(post, { isDraftMode: true });
 }
 
 export default async function DraftInsightPage({ params }: Props) {

@@ -5,8 +5,9 @@ import { PostCard } from "@/components/post-card";
 import { extractHeadings } from "@/components/portable-text/headings";
 import { PortableBody } from "@/components/portable-text/portable-body";
 import { readingMinutes } from "@/components/portable-text/reading-time";
-import { env } from "@/lib/env";
 import { socialCardImages } from "@/lib/og/metadata";
+import { postUrl } from "@/lib/og/post-metadata";
+import { homePath, postPath } from "@/lib/routes";
 import { listRelatedPosts, type Post } from "@/lib/sanity/posts";
 import { absoluteUrl } from "@/lib/site-url";
 import { ArticleHeader } from "./article-header";
@@ -16,10 +17,6 @@ import { RecommendedTopics } from "./recommended-topics";
 import { TableOfContents } from "./table-of-contents";
 import { TickerStrip } from "./ticker-strip";
 import "./article.css";
-
-/** The same address the sitemap and feed give for a post. */
-export const canonicalUrl = (slug: string) =>
-  absoluteUrl(`/insights/${encodeURIComponent(slug)}`, env.SITE_URL);
 
 /**
  * A post's article, for the reader's page and for the draft preview (app/(site)/draft), which
@@ -41,7 +38,7 @@ export function InsightArticle({ post, isDraftMode }: { post: Post; isDraftMode:
 
   return (
     <article className="article">
-      {isDraftMode ? <DraftBanner path={`/insights/${encodeURIComponent(post.slug)}`} /> : null}
+      {isDraftMode ? <DraftBanner path={postPath(post.slug)} /> : null}
       <JsonLd data={newsArticle(isDraftMode ? stegaClean(post) : post)} />
       <ArticleHeader
         title={post.title}
@@ -49,7 +46,7 @@ export function InsightArticle({ post, isDraftMode }: { post: Post; isDraftMode:
         author={post.author}
         readingMinutes={minutes}
       />
-      <TickerStrip tickers={tickers} path={`/insights/${post.slug}`} />
+      <TickerStrip tickers={tickers} path={postPath(post.slug)} />
       <KeyPoints points={post.keyPoints} />
       <TableOfContents headings={headings} />
       <PortableBody value={post.body} headings={headings} tickers={tickers} />
@@ -79,8 +76,8 @@ async function MorePosts({ post }: { post: Post }) {
 }
 
 function newsArticle(post: Post) {
-  const url = canonicalUrl(post.slug);
-  const card = socialCardImages(`/insights/${encodeURIComponent(post.slug)}`, post.title);
+  const url = postUrl(post.slug);
+  const card = socialCardImages(postPath(post.slug), post.title);
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -93,7 +90,7 @@ function newsArticle(post: Post) {
     author: post.author
       ? { "@type": "Organization", name: post.author.name }
       : { "@type": "Organization", name: "Daily Insight" },
-    publisher: { "@type": "Organization", name: "Daily Insight", url: env.SITE_URL },
+    publisher: { "@type": "Organization", name: "Daily Insight", url: absoluteUrl(homePath) },
     about: post.tickers.map((ticker) => ({
       "@type": "Thing",
       name: ticker.name ?? ticker.symbol,

@@ -1,7 +1,16 @@
-// The `chart` block of a post body, shaped once for drawing: numbers checked, a range's
-// missing midpoint filled in, points the schema allows but nobody can draw dropped.
+import type { Chart } from "../sanity/types.ts";
 
-export type ChartKind = "bar" | "line" | "area";
+// The `chart` block of a post body, shaped once for drawing: numbers checked, a range's
+// missing midpoint filled in, points the schema allows but nobody can draw dropped. The article,
+// the cards (lib/og), the feed (lib/feed) and the Studio's live preview all draw this model, so
+// none of them shows a point another drops.
+
+/** A `chart` block as stored in a post body: typegen's Chart, keyed in its array. */
+export type ChartBlock = Chart & { _key: string };
+export type ChartSeriesBlock = NonNullable<ChartBlock["series"]>[number];
+export type ChartPointBlock = NonNullable<ChartSeriesBlock["points"]>[number];
+
+export type ChartKind = NonNullable<ChartBlock["kind"]>;
 export type ChartPoint = { key: string; label: string; value: number; low?: number; high?: number };
 export type ChartSeries = { key: string; name: string; points: ChartPoint[] };
 export type ChartData = {
@@ -14,31 +23,14 @@ export type ChartData = {
   source: string;
 };
 
-/** What the content lake returns for a `chart` block (every field optional). */
-export type ChartBlock = {
-  _key: string;
-  title?: string | null;
-  caption?: string | null;
-  kind?: string | null;
-  unit?: string | null;
-  source?: string | null;
-  series?: Array<{
-    _key: string;
-    name?: string | null;
-    points?: Array<{
-      _key: string;
-      label?: string | null;
-      value?: number | null;
-      low?: number | null;
-      high?: number | null;
-    }> | null;
-  }> | null;
-};
+export function isChartBlock(block: { _type: string }): block is ChartBlock {
+  return block._type === "chart";
+}
 
 const isNumber = (value: unknown): value is number =>
   typeof value === "number" && Number.isFinite(value);
 
-function toPoint(point: NonNullable<NonNullable<ChartBlock["series"]>[number]["points"]>[number]) {
+function toPoint(point: ChartPointBlock): ChartPoint[] {
   const isRange = isNumber(point.low) && isNumber(point.high) && point.low <= point.high;
   const value = isNumber(point.value)
     ? point.value

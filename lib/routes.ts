@@ -1,0 +1,58 @@
+// Every path on the site, spelt once: pages, components, the sitemap, the feed, the cards, the
+// proxy and the Studio's Presentation tool all link through these. Pure (no env), so client
+// components and the Studio import it; absolute URLs for the server come from lib/site-url.ts
+// (SITE_URL), and pure modules that are handed the site's URL use absoluteUrlFor.
+//
+// A segment taken from content (a slug, a symbol) is always percent-encoded, so an odd value
+// stays one segment and every spelling of a page's address is the same string.
+
+const segment = (value: string) => encodeURIComponent(value);
+
+// Route shapes, with the segment left raw so Presentation's patterns (":slug") share them.
+const insights = (slug: string) => `/insights/${slug}`;
+const draft = (path: string) => `/draft${path}`;
+
+export const homePath = "/";
+export const tickersPath = "/tickers";
+export const feedPath = "/feed.xml";
+export const sitemapPath = "/sitemap.xml";
+
+/** A post's article as readers see it (app/(site)/insights/[slug]). */
+export const postPath = (slug: string) => insights(segment(slug));
+
+/**
+ * The same article in draft mode with Sanity's visual editing (app/(site)/draft/insights/[slug]),
+ * where previews open: its own address, so reader pages carry none of that JavaScript.
+ */
+export const postPreviewPath = (slug: string) => draft(postPath(slug));
+
+/** The post routes as route patterns, for the Studio's Presentation tool. */
+export const postRoutePattern = insights(":slug");
+export const postPreviewRoutePattern = draft(postRoutePattern);
+
+export const tickerPath = (symbol: string) => `${tickersPath}/${segment(symbol)}`;
+export const topicPath = (slug: string) => `/topics/${segment(slug)}`;
+export const authorPath = (slug: string) => `/authors/${segment(slug)}`;
+
+/** The search page, with a query when given one. */
+export const searchPath = (query?: string) =>
+  query ? `/search?${new URLSearchParams({ q: query })}` : "/search";
+
+/** Page N of the latest posts: the home page, then `/?page=N` (one URL for the first page). */
+export const latestPath = (page = 1) => (page <= 1 ? homePath : `${homePath}?page=${page}`);
+
+/**
+ * Where proxy.ts rewrites `/?page=N` to (app/(site)/latest/[page]); a page number that does not
+ * parse becomes "-", a segment that renders the 404.
+ */
+export const latestPageRoute = (page: number | null) => `/latest/${page ?? "-"}`;
+
+/** A page's social card (its opengraph-image or twitter-image file). */
+export function cardPath(pagePath: string, name: "opengraph-image" | "twitter-image"): string {
+  return `${pagePath.replace(/\/+$/, "")}/${name}`;
+}
+
+/** An absolute URL on the site at `siteUrl` (for pure modules handed it, like feed and sitemap). */
+export function absoluteUrlFor(path: string, siteUrl: string): string {
+  return new URL(path, siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`).toString();
+}
