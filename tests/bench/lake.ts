@@ -235,7 +235,9 @@ export async function benchLake(): Promise<LakeBenchResult[]> {
       dataDir: fullDir,
       token: TOKEN,
       webhooks: [
-        revalidateWebhook(`http://127.0.0.1:${(site.address() as AddressInfo).port}/api/revalidate`),
+        revalidateWebhook(
+          `http://127.0.0.1:${(site.address() as AddressInfo).port}/api/revalidate`,
+        ),
       ],
       webhookSecret: "bench-webhook-secret",
     });

@@ -4,7 +4,13 @@ import type { IncomingHttpHeaders, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { rm } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { EXAMPLE_WEBHOOK, randomToken, startLakeProcess, startTestLake, tempDir } from "./fixture.ts";
+import {
+  EXAMPLE_WEBHOOK,
+  randomToken,
+  startLakeProcess,
+  startTestLake,
+  tempDir,
+} from "./fixture.ts";
 import type { LakeProcess, TestLake } from "./fixture.ts";
 
 const secret = "durable-webhook-secret-0123456789";

@@ -70,7 +70,9 @@ export async function storeAsset(store: AssetStore, upload: Upload): Promise<Doc
   const mimeType =
     image?.mimeType ??
     MIME_TYPES[extension] ??
-    (MIME_TYPE.test(upload.declaredType) ? upload.declaredType.toLowerCase() : "application/octet-stream");
+    (MIME_TYPE.test(upload.declaredType)
+      ? upload.declaredType.toLowerCase()
+      : "application/octet-stream");
   const stem = image ? `${sha1}-${image.width}x${image.height}` : sha1;
   const fileName = `${stem}.${extension}`;
   const id = image ? `image-${stem}-${extension}` : `file-${sha1}-${extension}`;

@@ -3,8 +3,8 @@ import { httpError, LakeError } from "../model/errors.ts";
 import { queryLimitError, timeLimitError } from "../model/query-limits.ts";
 import type { QueryLimits } from "../model/query-limits.ts";
 import type { ReadRequest, ReadResult } from "../groq/query-read.ts";
+import type { WorkerMessage, WorkerReply } from "./query-messages.ts";
 import type { Dataset } from "./store.ts";
-import type { Doc } from "../model/types.ts";
 
 // The main thread's side of the query worker (query-worker.ts), a thread started on the first
 // query that needs it. The worker holds a replica of each dataset it has queried: a snapshot
@@ -15,14 +15,6 @@ import type { Doc } from "../model/types.ts";
 const GRACE_MS = 1_000;
 /** The worker's heap: a query that needs more ends the worker, not the lake. */
 const WORKER_HEAP_MB = 2_048;
-
-export type WorkerMessage =
-  | { type: "load"; dataset: string; json: string }
-  | { type: "apply"; dataset: string; changes: Array<{ id: string; doc: Doc | null }> }
-  | { type: "query"; request: ReadRequest; remainingMs: number };
-
-export type WorkerReply =
-  { ok: true; result: ReadResult } | { ok: false; status: number; body: unknown };
 
 interface Job {
   dataset: Dataset;

@@ -4,7 +4,7 @@ import { evaluateQuery, evaluateQueryAsync, prepareQuery } from "../groq/groq.ts
 import { BudgetExceeded, runWithin } from "../groq/query-budget.ts";
 import { timeLimitError } from "../model/query-limits.ts";
 import type { QueryLimits } from "../model/query-limits.ts";
-import type { WorkerMessage, WorkerReply } from "./query-offload.ts";
+import type { WorkerMessage, WorkerReply } from "./query-messages.ts";
 import { finishRead } from "../groq/query-read.ts";
 import type { ReadRequest, ReadResult } from "../groq/query-read.ts";
 import type { Doc } from "../model/types.ts";

@@ -72,7 +72,9 @@ export class WebhookOutbox {
   record(tx: Transaction): { hooks: OwedHook[]; durable: () => void } | undefined {
     if (this.dispatcher.targets.length === 0) return undefined;
     const recorded: Owed[] = [];
-    const webhooks = this.dispatcher.targets.flatMap((target) => this.dispatcher.webhook(target) ?? []);
+    const webhooks = this.dispatcher.targets.flatMap(
+      (target) => this.dispatcher.webhook(target) ?? [],
+    );
     for (const change of tx.changes) {
       if (!webhooks.some((webhook) => mayNeedDelivery(change, webhook))) continue;
       const owed: Owed = {

@@ -1,4 +1,10 @@
-import { getPublishedId, isDraftId, isPrivateId, isPublicId, getReleaseName } from "../model/ids.ts";
+import {
+  getPublishedId,
+  isDraftId,
+  isPrivateId,
+  isPublicId,
+  getReleaseName,
+} from "../model/ids.ts";
 import { guardArray, unbudgeted } from "./query-budget.ts";
 import type { Doc } from "../model/types.ts";
 
