@@ -5,8 +5,8 @@ import { decodePathSegment, readBody, sendJson } from "./http.ts";
 import { parseClientJson } from "../model/json.ts";
 import { isRecord } from "../model/records.ts";
 
-// The project/user endpoints Sanity Studio calls around the data API (see
-// /work/shared/lake-protocol.md): answered just enough for the Studio to run locally.
+// The project/user endpoints Sanity Studio calls around the data API (see the package README,
+// "What it serves"): answered just enough for the Studio to run locally.
 
 const ACL = [{ filter: '_id in path("**")', permissions: ["read", "create", "history", "update"] }];
 
