@@ -8,8 +8,8 @@ import { startTestLake, type TestLake } from "../../support/lake.ts";
 // the site runs, one case each, over the seed plus posts that vary what the queries filter,
 // order and slice by (missing slugs and dates, ties, scheduled posts, drafts).
 
-const queries = Object.entries(siteQueries).filter(
-  (entry): entry is [string, string] => typeof entry[1] === "string",
+const queries: Array<[string, string]> = Object.entries(siteQueries).flatMap(
+  ([name, query]: [string, unknown]) => (typeof query === "string" ? [[name, query]] : []),
 );
 
 const AUTHOR = "author-daily-insight-desk";
