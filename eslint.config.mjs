@@ -2,6 +2,43 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// The lake package (packages/lake) knows nothing of the app: nothing it imports leaves the
+// package. Inside, its layers import only downward: bin → http → engine → groq | persist → model.
+const LEAVES_THE_LAKE = {
+  regex: "^(\\.\\./){2,}|^@/|^daily-insight(/|$)",
+  message: "The lake package imports nothing of the app (see packages/lake/README.md).",
+};
+/** Each layer of packages/lake/src, with the layers it may not import (those above it, and beside). */
+const LAKE_LAYERS = {
+  model: ["groq", "persist", "engine", "http", "bin"],
+  groq: ["persist", "engine", "http", "bin"],
+  persist: ["groq", "engine", "http", "bin"],
+  engine: ["http", "bin"],
+  http: ["bin"],
+  bin: [],
+};
+const lakeLayerRules = Object.entries(LAKE_LAYERS).map(([layer, above]) => ({
+  files: [`packages/lake/src/${layer}/**`],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: [
+          LEAVES_THE_LAKE,
+          ...(above.length > 0
+            ? [
+                {
+                  regex: `^\\.\\./(${above.join("|")}|index\\.ts)`,
+                  message: `The lake's ${layer} layer imports only from the layers below it: bin → http → engine → groq | persist → model.`,
+                },
+              ]
+            : []),
+        ],
+      },
+    ],
+  },
+}));
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -33,7 +70,13 @@ export default defineConfig([
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
       ],
+      // Type-only imports are erased, so the rule follows value imports only.
+      "import/no-cycle": ["error", { ignoreExternal: true }],
     },
+  },
+  {
+    files: ["packages/lake/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [LEAVES_THE_LAKE] }] },
   },
   {
     // lib/content and lib/routes are the vocabulary the site, cards, feeds, client components
@@ -88,7 +131,7 @@ export default defineConfig([
     // The Studio shares UI from components/ and vocabulary from lib/content and lib/routes;
     // nothing of the site's routes or server.
     files: ["sanity/**"],
-    ignores: ["sanity/lake/**", "sanity/seed/**"],
+    ignores: ["sanity/seed/**"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -111,9 +154,10 @@ export default defineConfig([
       ],
     },
   },
+  ...lakeLayerRules,
   {
-    // Plain Node processes (lake, seed, runners) log to their terminal by design.
-    files: ["sanity/lake/**", "sanity/seed/**", "tests/**"],
+    // Plain Node processes (lake, seed, launchers, runners) log to their terminal by design.
+    files: ["packages/lake/**", "scripts/**", "sanity/seed/**", "tests/**"],
     rules: { "no-console": "off" },
   },
 ]);

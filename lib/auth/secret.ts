@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 /**
  * AUTH_SECRET signs session cookies and hashes magic-link tokens. Production must set it; in
  * development a random one is generated into `.env.local` (git-ignored) on first use, the way
- * the local lake keeps its token (sanity/lake/secrets.ts), so sessions survive restarts.
+ * the local lake keeps its token (packages/lake/src/bin/secrets.ts), so sessions survive restarts.
  */
 export function resolveAuthSecret(
   source: Pick<Env, "AUTH_SECRET" | "NODE_ENV">,

@@ -3,7 +3,7 @@ import { publishedId } from "@/lib/content/ids";
 import { tags } from "./tags";
 
 // The body of the GROQ-powered webhook that calls /api/revalidate: the same projection on the
-// hosted project and on the local lake (sanity/lake/webhooks.ts WEBHOOK_PROJECTION):
+// hosted project and on the local lake (WEBHOOK_PROJECTION in webhook-contract.ts):
 //   {_id, _type, "slug": slug.current, symbol, "tickerIds": tickers[].ticker._ref,
 //    "before": before(){slug, symbol, tickerIds}, "operation": delta::operation()}
 // The Content Lake leaves out null attributes, so every field but _id and _type may be missing.

@@ -17,8 +17,9 @@ import {
   searchPostsQuery,
   tickerBySymbolQuery,
 } from "../../lib/sanity/queries.ts";
-import { localLakeClient } from "../../sanity/lake/seeded-lake.ts";
-import { startLake } from "../../sanity/lake/server.ts";
+import { startLake } from "@daily-insight/lake";
+import { revalidateWebhook } from "../../lib/sanity/webhook-contract.ts";
+import { localLakeClient } from "../support/lake.ts";
 
 export interface LakeBenchResult {
   name: string;
@@ -233,7 +234,11 @@ export async function benchLake(): Promise<LakeBenchResult[]> {
       port: 0,
       dataDir: fullDir,
       token: TOKEN,
-      webhookUrls: [`http://127.0.0.1:${(site.address() as AddressInfo).port}/api/revalidate`],
+      webhooks: [
+        revalidateWebhook(
+          `http://127.0.0.1:${(site.address() as AddressInfo).port}/api/revalidate`,
+        ),
+      ],
       webhookSecret: "bench-webhook-secret",
     });
     try {

@@ -5,8 +5,8 @@ import { spawn } from "node:child_process";
 import { cp, mkdir, readdir, rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startSeededLake } from "../../sanity/lake/seeded-lake.ts";
-import type { Lake } from "../../sanity/lake/server.ts";
+import type { Lake } from "@daily-insight/lake";
+import { startTestLake } from "../support/lake.ts";
 import { readSeedDocuments } from "../../sanity/seed/seed.ts";
 import { nextBin, productionSiteEnv, siteServerArgs, waitUntilServing } from "../e2e/site-env.ts";
 
@@ -125,7 +125,8 @@ export async function startSite(): Promise<Site> {
   const lakeDataDir = path.join(workDir, "site-lake");
   await rm(lakeDataDir, { recursive: true, force: true });
   await copySources(root, dir, path.join(root, "node_modules"));
-  const { lake } = await startSeededLake({
+  const { lake } = await startTestLake({
+    seed: true,
     port: PORTS.lake,
     dataDir: lakeDataDir,
     token: TOKEN,

@@ -1,4 +1,4 @@
-import { localLakeClient } from "../../sanity/lake/seeded-lake.ts";
+import { localLakeClient } from "../support/lake.ts";
 
 // The e2e suite runs its own production build against its own lake, on ports of its own, so it
 // never touches a developer's `npm run dev` data. The token guards a throwaway dataset.

@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { startSeededLake } from "../../sanity/lake/seeded-lake.ts";
+import { startTestLake } from "../support/lake.ts";
 import { e2e, siteUrl } from "./env.ts";
 import { nextBin, productionSiteEnv, siteServerArgs } from "./site-env.ts";
 
@@ -10,7 +10,8 @@ const root = process.cwd();
 const dataDir = path.resolve(root, e2e.dataDir);
 rmSync(dataDir, { recursive: true, force: true });
 
-const { lake } = await startSeededLake({
+const { lake } = await startTestLake({
+  seed: true,
   port: e2e.lakePort,
   dataDir,
   token: e2e.token,

@@ -4,7 +4,7 @@ import { e2e } from "./env.ts";
 /**
  * The Studio offline, as every Studio spec runs it: Sanity-hosted addresses it reaches for
  * (fonts, the version check) are blocked, and what it logs by design without them is expected
- * (/work/shared/lake-protocol.md): the failed version check, the presence websocket and history
+ * (packages/lake/README.md, "What it serves"): the failed version check, the presence websocket and history
  * the lake answers with a 404, and the 4xx of endpoints the lake leaves out (grants, schedules,
  * help).
  */

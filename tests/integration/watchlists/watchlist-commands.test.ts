@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { tickerBySymbolQuery } from "@/lib/sanity/queries";
 import { readSeedDocuments, seedDataset } from "@/sanity/seed/seed";
-import { startTestLake, type TestLake } from "../../unit/lake/fixture";
+import { startTestLake, type TestLake } from "../../support/lake.ts";
 import { createReader } from "../../support/readers";
 
 vi.mock("server-only", () => ({}));
@@ -24,7 +24,7 @@ beforeAll(async () => {
       ?.symbol ?? null;
 });
 afterAll(async () => {
-  await lake?.cleanup();
+  await lake?.stop();
 });
 
 describe.each(testDbKinds)("watchlist commands on %s", (kind) => {

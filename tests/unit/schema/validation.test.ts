@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestLake, type TestLake } from "../lake/fixture.ts";
+import { startTestLake, type TestLake } from "../../support/lake.ts";
 import { describeMarker, studioMarkers } from "../studio/studio-validation.ts";
 
 // The schema run through Sanity's own validator, as the Studio runs it, against an empty lake.
@@ -8,7 +8,7 @@ beforeAll(async () => {
   lake = await startTestLake();
 });
 afterAll(async () => {
-  await lake?.cleanup();
+  await lake?.stop();
 });
 
 async function messagesFor(document: Record<string, unknown>) {

@@ -1,15 +1,12 @@
-import { createClient } from "@sanity/client";
 import { validateDocument } from "@sanity/validation";
 import type { ValidationClient } from "@sanity/validation";
 import { evaluate, parse } from "groq-js";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { createSchema } from "sanity";
 import type { SanityDocument } from "sanity";
 import { describe, expect, it } from "vitest";
 import { readSeedDocuments, seedDataset, SEED_API_VERSION } from "../../../sanity/seed/seed.ts";
 import { schemaTypes } from "../../../sanity/schemaTypes/index.ts";
+import { startTestLake } from "../../support/lake.ts";
 
 type Span = { _type: string; _key?: string; text?: unknown; marks?: unknown };
 type Block = {
@@ -239,30 +236,12 @@ describe("seed documents", () => {
   });
 });
 
-// Once the local lake exists, seed it twice: the second run must write nothing.
-const lakeServer = path.resolve(import.meta.dirname, "../../../sanity/lake/server.ts");
-describe.skipIf(!existsSync(lakeServer))("seeding the local lake", () => {
+// Seeding a real local lake twice: the second run must write nothing.
+describe("seeding the local lake", () => {
   it("is idempotent", async () => {
-    const { startLake } = (await import(/* @vite-ignore */ lakeServer)) as {
-      startLake: (options: {
-        dataDir: string;
-        port: number;
-        token: string;
-      }) => Promise<{ url: string; close(): Promise<void> }>;
-    };
-    const dataDir = mkdtempSync(path.join(tmpdir(), "seed-test-"));
-    const token = "seed-test-token-0123456789abcdefghijklmnop";
-    const lake = await startLake({ dataDir, port: 0, token });
+    const lake = await startTestLake();
     try {
-      const client = createClient({
-        projectId: "local",
-        dataset: "production",
-        apiHost: lake.url,
-        useProjectHostname: false,
-        apiVersion: SEED_API_VERSION,
-        useCdn: false,
-        token,
-      });
+      const client = lake.client.withConfig({ apiVersion: SEED_API_VERSION });
       expect(await seedDataset(client)).toEqual({ written: documents.length, unchanged: 0 });
       expect(await seedDataset(client)).toEqual({ written: 0, unchanged: documents.length });
       const stored = await client.fetch<{ title: string; tickers: string[] }>(
@@ -270,8 +249,7 @@ describe.skipIf(!existsSync(lakeServer))("seeding the local lake", () => {
       );
       expect(stored).toEqual({ title: post.title, tickers: ["IWM", "AAPL", "NVDA", "SPY", "QQQ"] });
     } finally {
-      await lake.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await lake.stop();
     }
   });
 });

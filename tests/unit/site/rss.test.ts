@@ -26,7 +26,7 @@ describe("the RSS feed of the seeded content", () => {
     const rows = await lake.query<FeedPostsQueryResult>(feedPostsQuery, { limit: 20 });
     xml = buildRssFeed(channel(toRssItems(rows, SITE)));
   });
-  afterAll(() => lake.cleanup());
+  afterAll(() => lake.stop());
 
   it("is well-formed RSS 2.0 with the required channel elements", () => {
     const rss = parseXml(xml);

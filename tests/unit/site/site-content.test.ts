@@ -27,7 +27,7 @@ let lake: Awaited<ReturnType<typeof startSeededLake>>;
 beforeAll(async () => {
   lake = await startSeededLake();
 });
-afterAll(() => lake.cleanup());
+afterAll(() => lake.stop());
 
 describe("search against the Content Lake", () => {
   const search = async (q: string) => {

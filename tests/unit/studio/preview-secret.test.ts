@@ -1,7 +1,7 @@
 import { validatePreviewUrl } from "@sanity/preview-url-secret";
 import { createPreviewSecret } from "@sanity/preview-url-secret/create-secret";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestLake, type TestLake } from "../lake/fixture.ts";
+import { startTestLake, type TestLake } from "../../support/lake.ts";
 
 // Draft mode's handshake (next-sanity's defineEnableDraftMode) against the real local lake:
 // the Studio stores a `sanity.previewUrlSecret` draft, the site finds it with its token.
@@ -10,7 +10,7 @@ beforeAll(async () => {
   lake = await startTestLake();
 });
 afterAll(async () => {
-  await lake.cleanup();
+  await lake.stop();
 });
 
 const enableUrl = (secret: string) =>

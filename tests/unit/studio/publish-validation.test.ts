@@ -2,7 +2,7 @@ import type { SlugIsUniqueValidator } from "sanity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postType } from "../../../sanity/schemaTypes/post.tsx";
 import { readSeedDocuments, seedDataset } from "../../../sanity/seed/seed.ts";
-import { startTestLake, type TestLake } from "../lake/fixture.ts";
+import { startTestLake, type TestLake } from "../../support/lake.ts";
 import { describeMarker, studioMarkers } from "./studio-validation.ts";
 
 // What stops a publish in the Studio: errors from Sanity's validator, run as the Studio runs
@@ -13,7 +13,7 @@ beforeAll(async () => {
   await seedDataset(lake.client, readSeedDocuments());
 });
 afterAll(async () => {
-  await lake?.cleanup();
+  await lake?.stop();
 });
 
 async function errorsFor(document: Record<string, unknown>) {

@@ -1,0 +1,34 @@
+import { isRecord } from "./records.ts";
+
+/**
+ * A reference the Studio created in place ("Create new" in a reference field) points at a
+ * document that may not be published yet, so the Studio writes it weak with
+ * `_strengthenOnPublish: {type, weak?, template?}`. The Content Lake's publish action turns each
+ * such reference into what the schema asks for: strong, or weak when `_strengthenOnPublish.weak`
+ * (as @sanity/sdk's local model of the publish action does too).
+ */
+export function strengthenOnPublish<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => strengthenOnPublish(item)) as T;
+  if (!isRecord(value)) return value;
+  if (isRecord(value._strengthenOnPublish)) {
+    const { _strengthenOnPublish: marker, _weak: _ignored, ...reference } = value;
+    return (marker.weak === true ? { ...reference, _weak: true } : reference) as T;
+  }
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, strengthenOnPublish(item)]),
+  ) as T;
+}
+
+/**
+ * The ids `value` strongly references: every object with a string `_ref`, at any depth, unless
+ * it is marked `_weak: true`. These are the references the Content Lake keeps intact.
+ */
+export function strongRefs(value: unknown, refs = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) strongRefs(item, refs);
+  } else if (isRecord(value)) {
+    if (typeof value._ref === "string" && value._weak !== true) refs.add(value._ref);
+    for (const item of Object.values(value)) if (typeof item === "object") strongRefs(item, refs);
+  }
+  return refs;
+}
