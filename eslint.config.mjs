@@ -131,7 +131,6 @@ export default defineConfig([
     // The Studio shares UI from components/ and vocabulary from lib/content and lib/routes;
     // nothing of the site's routes or server.
     files: ["sanity/**"],
-    ignores: ["sanity/seed/**"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -156,8 +155,8 @@ export default defineConfig([
   },
   ...lakeLayerRules,
   {
-    // Plain Node processes (lake, seed, launchers, runners) log to their terminal by design.
-    files: ["packages/lake/**", "scripts/**", "sanity/seed/**", "tests/**"],
+    // Plain Node processes (the lake, launchers, the seed, test runners) log to their terminal by design.
+    files: ["packages/lake/**", "scripts/**", "tests/**"],
     rules: { "no-console": "off" },
   },
 ]);

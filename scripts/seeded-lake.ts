@@ -2,7 +2,7 @@
 // e2e suite and the benchmarks start through tests/support/lake.ts.
 import { startLake, type Lake, type LakeOptions } from "@daily-insight/lake";
 import { createClient, type SanityClient } from "@sanity/client";
-import { seedDataset } from "../sanity/seed/seed.ts";
+import { seedDataset } from "./seed.ts";
 
 /** A client for a local lake; without a token it reads what an anonymous visitor may. */
 export function localLakeClient(url: string, token?: string, dataset = "production"): SanityClient {

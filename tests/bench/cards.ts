@@ -2,7 +2,7 @@
 // the card of a post published during the run (through @sanity/client into the bench's own lake,
 // whose webhook revalidates the site), with and without a chart, against the cached card.
 import { localLakeClient } from "../support/lake.ts";
-import { readSeedDocuments, type SeedDocument } from "../../sanity/seed/seed.ts";
+import { readSeedDocuments, type SeedDocument } from "../../scripts/seed.ts";
 import { median, type Figure, type SuiteResult } from "./figure.ts";
 import type { Servers } from "./servers.ts";
 

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Lake } from "@daily-insight/lake";
 import { startTestLake } from "../support/lake.ts";
-import { readSeedDocuments } from "../../sanity/seed/seed.ts";
+import { readSeedDocuments } from "../../scripts/seed.ts";
 import { nextBin, productionSiteEnv, siteServerArgs, waitUntilServing } from "../e2e/site-env.ts";
 
 const root = process.cwd();

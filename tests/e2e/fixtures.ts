@@ -1,5 +1,5 @@
 import { test as base, expect, type ConsoleMessage } from "@playwright/test";
-import { readSeedDocuments } from "../../sanity/seed/seed.ts";
+import { readSeedDocuments } from "../../scripts/seed.ts";
 
 // What the reading specs check against: the seed post as written in sanity/seed/, so a change to
 // the seed shows up here instead of in a copy of it.

@@ -67,3 +67,16 @@ export async function startTestLake(options: TestLakeOptions = {}): Promise<Test
     stop,
   };
 }
+
+/** A seeded lake (startTestLake with `seed`), with a runner for the site's queries as readers see them. */
+export async function startSeededTestLake(): Promise<
+  TestLake & { query: <T>(query: string, params?: Record<string, unknown>) => Promise<T> }
+> {
+  const lake = await startTestLake({ seed: true });
+  const reader = lake.anonymousClient.withConfig({ perspective: "published" });
+  return {
+    ...lake,
+    query: <T>(query: string, params: Record<string, unknown> = {}) =>
+      reader.fetch<T>(query, params),
+  };
+}

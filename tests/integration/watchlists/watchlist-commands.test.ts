@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { tickerBySymbolQuery } from "@/lib/sanity/queries";
-import { readSeedDocuments, seedDataset } from "@/sanity/seed/seed";
+import { readSeedDocuments, seedDataset } from "@/scripts/seed";
 import { startTestLake, type TestLake } from "../../support/lake.ts";
 import { createReader } from "../../support/readers";
 

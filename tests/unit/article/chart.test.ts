@@ -10,7 +10,7 @@ import {
 } from "@/lib/content/chart";
 import { ChartFigure } from "@/components/chart/chart-figure";
 import { ChartTable } from "@/components/chart/chart-table";
-import { seedChart } from "./seed-post";
+import { seedChart } from "../../support/seed-post";
 
 const chart = toChartData(seedChart as unknown as ChartBlock);
 const render = (block: ChartBlock) =>

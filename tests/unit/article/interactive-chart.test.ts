@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { toChartData, type ChartBlock, type ChartData } from "@/lib/content/chart";
 import { ChartFigure } from "@/components/chart/chart-figure";
 import { hasRanges, toInteractiveRows } from "@/components/chart/interactive-rows";
-import { seedChart } from "./seed-post";
+import { seedChart } from "../../support/seed-post";
 
 const seed = toChartData(seedChart as unknown as ChartBlock);
 

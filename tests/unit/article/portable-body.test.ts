@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { extractHeadings } from "@/components/portable-text/headings";
 import { PortableBody } from "@/components/portable-text/portable-body";
-import { seedBody, seedTexts, seedTickers } from "./seed-post";
+import { seedBody, seedTexts, seedTickers } from "../../support/seed-post";
 
 type Block = { _type: string; _key?: string };
 

@@ -4,7 +4,7 @@ import { extractHeadings, slugifyHeading } from "@/components/portable-text/head
 import { countWords, readingMinutes } from "@/components/portable-text/reading-time";
 import { toSafeHref } from "@/lib/content/links";
 import { serializeJsonLd } from "@/components/json-ld";
-import { seedBody, seedKeyPoints } from "./seed-post";
+import { seedBody, seedKeyPoints } from "../../support/seed-post";
 
 describe("splitCashtags", () => {
   it.each([

@@ -1,19 +1,10 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { ChartBlock } from "@/lib/content/chart";
 import type { PostCardInput } from "@/lib/og/card-data";
-import { seedBody, seedTickers } from "../article/seed-post";
+import { seedBody, type SeedDoc as Doc, seedDocs, seedTickers } from "../../support/seed-post";
 
 // Card inputs shaped as lib/sanity returns them: the seed post, and variants of it.
 
-const seedFile = fileURLToPath(
-  new URL("../../../sanity/seed/daily-insight-2026-01-16.ndjson", import.meta.url),
-);
-type Doc = Record<string, unknown> & { _id: string; _type: string };
-const docs = readFileSync(seedFile, "utf8")
-  .split("\n")
-  .filter(Boolean)
-  .map((line) => JSON.parse(line) as Doc);
+const docs = seedDocs;
 const seedPostDoc = docs.find((doc) => doc._type === "post") as Doc & {
   title: string;
   publishedAt: string;

@@ -4,7 +4,7 @@ import { portableTextToHtml } from "@/lib/feed/portable-text-html";
 import { buildRssFeed, cdata, escapeXml, type RssItem } from "@/lib/feed/rss";
 import { feedPostsQuery } from "@/lib/sanity/queries";
 import type { FeedPostsQueryResult } from "@/lib/sanity/types";
-import { startSeededLake } from "./lake-content";
+import { startSeededTestLake } from "../../support/lake.ts";
 import { childNamed, childrenNamed, parseXml } from "./xml";
 
 const SITE = "https://insight.example.com";
@@ -18,11 +18,11 @@ const channel = (items: RssItem[]) => ({
 });
 
 describe("the RSS feed of the seeded content", () => {
-  let lake: Awaited<ReturnType<typeof startSeededLake>>;
+  let lake: Awaited<ReturnType<typeof startSeededTestLake>>;
   let xml: string;
 
   beforeAll(async () => {
-    lake = await startSeededLake();
+    lake = await startSeededTestLake();
     const rows = await lake.query<FeedPostsQueryResult>(feedPostsQuery, { limit: 20 });
     xml = buildRssFeed(channel(toRssItems(rows, SITE)));
   });

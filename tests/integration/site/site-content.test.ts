@@ -18,14 +18,14 @@ import type {
 import { parseSearchInput } from "@/lib/search-input";
 import { buildSitemapEntries } from "@/lib/sitemap-entries";
 import { topicSlug } from "@/lib/content/topics";
-import { startSeededLake } from "./lake-content";
+import { startSeededTestLake } from "../../support/lake.ts";
 
 const SITE = "https://insight.example.com";
 const SEED_SLUG = "the-great-rotation-russell-2000s-historic-streak-against-big-tech";
 
-let lake: Awaited<ReturnType<typeof startSeededLake>>;
+let lake: Awaited<ReturnType<typeof startSeededTestLake>>;
 beforeAll(async () => {
-  lake = await startSeededLake();
+  lake = await startSeededTestLake();
 });
 afterAll(() => lake.stop());
 

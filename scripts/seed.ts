@@ -8,10 +8,11 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
-import { parseEnv } from "../../lib/env-schema.ts";
-import type { Env } from "../../lib/env-schema.ts";
+import { parseEnv } from "../lib/env-schema.ts";
+import type { Env } from "../lib/env-schema.ts";
 
-export const SEED_DIR = path.dirname(fileURLToPath(import.meta.url));
+/** The seed content: Sanity export files (NDJSON) beside the Studio that edits them. */
+export const SEED_DIR = fileURLToPath(new URL("../sanity/seed/", import.meta.url));
 export const SEED_API_VERSION = "2025-02-19";
 
 export type SeedDocument = { _id: string; _type: string } & Record<string, unknown>;
@@ -102,7 +103,7 @@ export function createSeedClient(env: Env): SanityClient {
 }
 
 async function main() {
-  const envFile = path.resolve(SEED_DIR, "../../.env.local");
+  const envFile = fileURLToPath(new URL("../.env.local", import.meta.url));
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   const env = parseEnv(process.env);
   const client = createSeedClient(env);

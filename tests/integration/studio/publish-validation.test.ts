@@ -1,9 +1,9 @@
 import type { SlugIsUniqueValidator } from "sanity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postType } from "../../../sanity/schemaTypes/post.tsx";
-import { readSeedDocuments, seedDataset } from "../../../sanity/seed/seed.ts";
+import { readSeedDocuments, seedDataset } from "../../../scripts/seed.ts";
 import { startTestLake, type TestLake } from "../../support/lake.ts";
-import { describeMarker, studioMarkers } from "./studio-validation.ts";
+import { describeMarker, studioMarkers } from "../../support/studio-validation.ts";
 
 // What stops a publish in the Studio: errors from Sanity's validator, run as the Studio runs
 // it, asking a real lake seeded with the seed post about uniqueness.

@@ -1,26 +1,29 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-// The seed post as postBySlugQuery returns it: ticker references in the body's markDefs
-// dereferenced to { _id, _type, symbol, name }, and the post's tickers with their notes.
+// The one reader of the seed content for tests that need no lake: its documents as written
+// (sanity/seed/*.ndjson), and the seed post as postBySlugQuery returns it: ticker references in
+// the body's markDefs dereferenced to { _id, _type, symbol, name }, and the post's tickers with
+// their notes.
 
-type Doc = Record<string, unknown> & { _id: string; _type: string };
+export type SeedDoc = Record<string, unknown> & { _id: string; _type: string };
+type Doc = SeedDoc;
 type Block = { _type: string; _key: string; markDefs?: Array<Record<string, unknown>> } & Record<
   string,
   unknown
 >;
 
 const seedFile = fileURLToPath(
-  new URL("../../../sanity/seed/daily-insight-2026-01-16.ndjson", import.meta.url),
+  new URL("../../sanity/seed/daily-insight-2026-01-16.ndjson", import.meta.url),
 );
 
-const docs: Doc[] = readFileSync(seedFile, "utf8")
+export const seedDocs: Doc[] = readFileSync(seedFile, "utf8")
   .split("\n")
   .filter(Boolean)
   .map((line) => JSON.parse(line) as Doc);
 
-const byId = new Map(docs.map((doc) => [doc._id, doc]));
-const post = docs.find((doc) => doc._type === "post") as Doc & {
+const byId = new Map(seedDocs.map((doc) => [doc._id, doc]));
+const post = seedDocs.find((doc) => doc._type === "post") as Doc & {
   body: Block[];
   keyPoints: Array<{ label: string; text: string }>;
   tickers: Array<{ _key: string; note: string; ticker: { _ref: string } }>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestLake, type TestLake } from "../../support/lake.ts";
-import { describeMarker, studioMarkers } from "../studio/studio-validation.ts";
+import { describeMarker, studioMarkers } from "../../support/studio-validation.ts";
 
 // The schema run through Sanity's own validator, as the Studio runs it, against an empty lake.
 let lake: TestLake;

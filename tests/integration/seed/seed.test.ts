@@ -4,7 +4,7 @@ import { evaluate, parse } from "groq-js";
 import { createSchema } from "sanity";
 import type { SanityDocument } from "sanity";
 import { describe, expect, it } from "vitest";
-import { readSeedDocuments, seedDataset, SEED_API_VERSION } from "../../../sanity/seed/seed.ts";
+import { readSeedDocuments, seedDataset, SEED_API_VERSION } from "../../../scripts/seed.ts";
 import { schemaTypes } from "../../../sanity/schemaTypes/index.ts";
 import { startTestLake } from "../../support/lake.ts";
 

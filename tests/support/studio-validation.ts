@@ -3,7 +3,7 @@ import { validateDocumentWithWorkspace, type DocumentValidationMarker } from "@s
 import { getFallbackLocaleSource } from "@sanity/validation/_internal";
 import { createSchema } from "sanity";
 import type { SanityDocument } from "sanity";
-import { schemaTypes } from "../../../sanity/schemaTypes/index.ts";
+import { schemaTypes } from "../../sanity/schemaTypes/index.ts";
 
 // The schema run through Sanity's own validator as the Studio runs it (environment "studio"),
 // with `client` answering the dataset queries (uniqueness). Sanity's plain validateDocument
