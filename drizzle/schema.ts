@@ -128,7 +128,7 @@ export const watchlistItems = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.watchlistId, table.symbol] }),
-    // The Sanity ticker symbol's shape (sanity/schemaTypes/rules.ts SYMBOL_PATTERN).
+    // The Sanity ticker symbol's shape (lib/content/symbols.ts SYMBOL_PATTERN).
     check("watchlist_items_symbol_shape", sql`${table.symbol} ~ '^[A-Z][A-Z0-9]{0,9}(\\.[A-Z])?$'`),
     check("watchlist_items_note_length", sql`char_length(${table.note}) <= 500`),
   ],
