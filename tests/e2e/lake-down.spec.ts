@@ -3,7 +3,7 @@ import { rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { e2e } from "./env.ts";
+import { e2e, siteUrl } from "./env.ts";
 import { expect, seedPost, test } from "./fixtures.ts";
 import { productionSiteEnv, siteServerArgs, waitUntilServing } from "./site-env.ts";
 
@@ -34,6 +34,9 @@ function envWithoutLake(sitePort: number, closedPort: number): NodeJS.ProcessEnv
     webhookSecret: e2e.webhookSecret,
     studioApiHost: `https://localhost:${closedPort}`,
   });
+  // The build's own SITE_URL, as in serve.ts: what Next prerendered (the /favicon.ico redirect)
+  // names it, and the run-time CSP must allow it.
+  env.SITE_URL = siteUrl;
   env.AUTH_SECRET = e2e.authSecret;
   // PGlite allows one process per folder, and the suite's server holds its own open.
   env.PGLITE_DATA_DIR = pgliteDir;
