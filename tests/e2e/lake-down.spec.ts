@@ -4,7 +4,8 @@ import { createServer } from "node:net";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { e2e, siteUrl } from "./env.ts";
-import { expect, seedPost, test } from "./fixtures.ts";
+import { expect, test } from "./fixtures.ts";
+import { seedPost, seedTicker } from "./seed-post.ts";
 import { productionSiteEnv, siteServerArgs, waitUntilServing } from "./site-env.ts";
 
 // The content lake going down while the site runs: a second `next start` of the suite's build
@@ -105,8 +106,7 @@ test("prerendered pages are still served from the cache", async ({ page }) => {
   expect(article?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(seedPost.title);
 
-  const iwm = seedPost.tickers.find((ticker) => ticker.symbol === "IWM");
-  if (!iwm) throw new Error("the seed post no longer links IWM");
+  const iwm = seedTicker("IWM");
   const ticker = await page.goto(lakeDownUrl("/tickers/IWM"));
   expect(ticker?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(iwm.name);

@@ -1,12 +1,12 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { e2e } from "./env.ts";
+import { e2e } from "../env.ts";
 
 /**
- * The Studio offline, as every Studio spec runs it: Sanity-hosted addresses it reaches for
- * (fonts, the version check) are blocked, and what it logs by design without them is expected
- * (/work/shared/lake-protocol.md): the failed version check, the presence websocket and history
- * the lake answers with a 404, and the 4xx of endpoints the lake leaves out (grants, schedules,
- * help).
+ * The Studio offline, as every Studio spec runs it (the `studio` fixture): Sanity-hosted
+ * addresses it reaches for (fonts, the version check) are blocked, and what it logs by design
+ * without them is expected (/work/shared/lake-protocol.md): the failed version check, the
+ * presence websocket and history the lake answers with a 404, and the 4xx of endpoints the lake
+ * leaves out (grants, schedules, help).
  */
 export async function prepareOfflineStudio(
   page: Page,
