@@ -107,9 +107,11 @@ test("a client that writes its own X-Forwarded-For is still counted where it con
     );
   }
   expect(outcomes).toEqual([...Array<string>(20).fill("sent"), "ip"]);
-  // The links really went out, to the addresses asked for, and the refused one did not.
+  // The links really went out, to the addresses asked for, and the refused one did not: the
+  // site sends a link before it answers (lib/auth/mailer.ts), so none can arrive later.
   for (const email of addresses.slice(0, 20)) await smtp.takeMailTo(email);
-  await expect(smtp.takeMailTo(addresses[20] ?? "", 1000)).rejects.toThrow(/no email/);
+  const refused = addresses[20] ?? "";
+  expect(smtp.received.filter(({ envelopeTo }) => envelopeTo.includes(refused))).toEqual([]);
 });
 
 test("every response carries the security headers", async ({ request }) => {
