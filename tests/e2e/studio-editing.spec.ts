@@ -54,7 +54,10 @@ test("an editor writes, is stopped by a missing note, publishes and previews a d
     expect(await studio.statusMarkers(listed)).toEqual([]);
     await expect(listed.getByRole("img", { name: "Not published" })).toBeVisible();
     await keepScreenshot("post list with a new draft", page.getByTestId("document-list-pane"));
-    await page.locator("#summary").fill("What the Russell 2000 does after a record run.");
+    await studio
+      .field("summary")
+      .getByRole("textbox")
+      .fill("What the Russell 2000 does after a record run.");
   });
 
   await test.step("a key point", async () => {
@@ -65,7 +68,7 @@ test("an editor writes, is stopped by a missing note, publishes and previews a d
   });
 
   await test.step("the body: a paragraph, then a chart pasted from CSV", async () => {
-    await studio.field("body").locator("[contenteditable=true]").click();
+    await studio.field("body").getByRole("textbox").click();
     await page.keyboard.type("Why the rotation may last.");
     await page.getByRole("button", { name: "Insert Chart (block)" }).click();
     const chart = studio.dialog;

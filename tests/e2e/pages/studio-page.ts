@@ -95,11 +95,7 @@ export class StudioPage {
   /** Picks the document whose preview matches `option` in a reference field within `scope`. */
   async chooseReference(scope: Locator | Page, search: string, option: RegExp) {
     await scope.getByPlaceholder("Type to search").fill(search);
-    await this.page
-      .locator("[data-ui=AutocompleteOption]")
-      .filter({ hasText: option })
-      .first()
-      .click();
+    await this.page.getByRole("option").filter({ hasText: option }).first().click();
   }
 
   /** Runs a document action from the menu beside Publish. */
