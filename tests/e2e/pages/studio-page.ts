@@ -92,10 +92,18 @@ export class StudioPage {
     return scope.getByLabel(title, { exact: true });
   }
 
-  /** Picks the document whose preview matches `option` in a reference field within `scope`. */
+  /**
+   * Picks the document whose preview matches `option` in a reference field within `scope`. By
+   * Sanity UI's marker, not role=option: the rows of the document list are options too, and
+   * the seed post's row names its tickers.
+   */
   async chooseReference(scope: Locator | Page, search: string, option: RegExp) {
     await scope.getByPlaceholder("Type to search").fill(search);
-    await this.page.getByRole("option").filter({ hasText: option }).first().click();
+    await this.page
+      .locator("[data-ui=AutocompleteOption]")
+      .filter({ hasText: option })
+      .first()
+      .click();
   }
 
   /** Runs a document action from the menu beside Publish. */
