@@ -28,7 +28,20 @@ export default defineConfig({
     ignoreHTTPSErrors: true,
     launchOptions: chromium,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromium } }],
+  projects: [
+    // Signs a reader in once through the real emailed link and saves the storage state that
+    // specs needing someone signed in start from (tests/e2e/readers.ts).
+    {
+      name: "setup",
+      testMatch: /\.setup\.ts$/,
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+    },
+    {
+      name: "chromium",
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+    },
+  ],
   webServer: {
     command: "node tests/e2e/serve.ts",
     url: `${siteUrl}/`,

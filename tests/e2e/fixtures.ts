@@ -1,54 +1,70 @@
-import { test as base, expect, type ConsoleMessage } from "@playwright/test";
-import { readSeedDocuments } from "../../scripts/seed.ts";
+/* eslint-disable react-hooks/rules-of-hooks -- a fixture hands out its value by calling Playwright's
+   `use`, which is no React hook */
+import {
+  test as base,
+  expect,
+  type BrowserContext,
+  type ConsoleMessage,
+  type Page,
+} from "@playwright/test";
+import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp.ts";
+import { e2e } from "./env.ts";
+import { ArticlePage } from "./pages/article-page.ts";
+import { SignInPage } from "./pages/sign-in-page.ts";
+import { prepareOfflineStudio, StudioPage } from "./pages/studio-page.ts";
+import { TickerPage } from "./pages/ticker-page.ts";
+import { WatchlistPage } from "./pages/watchlist-page.ts";
+import { newAddress, signedInReader } from "./readers.ts";
 
-// What the reading specs check against: the seed post as written in sanity/seed/, so a change to
-// the seed shows up here instead of in a copy of it.
+// The one `test` every spec and the setup project import: page objects handed out as fixtures,
+// the console watched, a real SMTP server in the worker, and readers signed in by email.
 
-interface SeedPost {
-  _id: string;
-  title: string;
-  slug: { current: string };
-  tickers: Array<{ _key: string; note: string; ticker: { _ref: string } }>;
-  keyPoints: Array<{ label: string; text: string }>;
-  recommendedTopics: Array<{ title: string; description: string }>;
+/** A reader in a browser context of their own, with the page objects of their pages. */
+export interface Reader {
+  email: string;
+  context: BrowserContext;
+  page: Page;
+  signIn: SignInPage;
+  tickerPage: TickerPage;
+  watchlistPage: WatchlistPage;
 }
 
-interface SeedTicker {
-  _id: string;
-  symbol: string;
-  name: string;
-}
-
-const documents = readSeedDocuments();
-const post = documents.find((doc) => doc._type === "post") as unknown as SeedPost;
-const tickersById = new Map(
-  documents
-    .filter((doc) => doc._type === "ticker")
-    .map((doc) => [doc._id, doc as unknown as SeedTicker]),
-);
-
-export const seedPost = {
-  id: post._id,
-  title: post.title,
-  slug: post.slug.current,
-  path: `/insights/${post.slug.current}`,
-  keyPoints: post.keyPoints,
-  recommendedTopics: post.recommendedTopics,
-  tickers: post.tickers.map(({ _key, note, ticker }) => {
-    const doc = tickersById.get(ticker._ref);
-    if (!doc) throw new Error(`seed post links a ticker that is not seeded: ${ticker._ref}`);
-    return { key: _key, id: doc._id, symbol: doc.symbol, name: doc.name, note };
-  }),
-};
-
-/**
- * Every test fails on a browser console error or an uncaught page error, unless it names the
- * errors it expects with `expectConsoleError` (a 404 document logs one, by design).
- */
-export const test = base.extend<{
-  expectConsoleError: (pattern: RegExp) => void;
+interface TestFixtures {
   consoleErrors: string[];
-}>({
+  /** Names a console error the test expects; any other fails the test. */
+  expectConsoleError: (pattern: RegExp) => void;
+  articlePage: ArticlePage;
+  signIn: SignInPage;
+  tickerPage: TickerPage;
+  watchlistPage: WatchlistPage;
+  /** The real Studio at /studio on `page`, offline (prepareOfflineStudio). */
+  studio: StudioPage;
+  /**
+   * Signs a new reader in by the emailed link, in a fresh context closed after the test: for a
+   * test that signs out, or writes what the reader owns, or needs two readers of its own.
+   */
+  newReader: (name: string) => Promise<Reader>;
+  /** The setup project's reader (readers.ts), in a context of its own. Read only. */
+  signedInReader: Reader;
+}
+
+interface WorkerFixtures {
+  /** The SMTP server the site sends magic links to (serve.ts points EMAIL_SERVER at it). */
+  smtp: TestSmtpServer;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  smtp: [
+    async ({}, use) => {
+      const smtp = await startTestSmtpServer(e2e.smtpPort);
+      await use(smtp);
+      await smtp.close();
+    },
+    { scope: "worker" },
+  ],
+
+  // Every test fails on a browser console error or an uncaught page error of `page`, unless it
+  // names the errors it expects with `expectConsoleError` (a 404 document logs one, by design).
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
@@ -73,6 +89,44 @@ export const test = base.extend<{
     },
     { auto: true },
   ],
+
+  articlePage: async ({ page }, use) => use(new ArticlePage(page)),
+  signIn: async ({ page, smtp }, use) => use(new SignInPage(page, smtp)),
+  tickerPage: async ({ page }, use) => use(new TickerPage(page)),
+  watchlistPage: async ({ page }, use) => use(new WatchlistPage(page)),
+  studio: async ({ page, expectConsoleError }, use) => {
+    await prepareOfflineStudio(page, expectConsoleError);
+    await use(new StudioPage(page));
+  },
+
+  newReader: async ({ browser, smtp }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (name) => {
+      // Nobody signed in to start with, whatever storage state the spec uses.
+      const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+      contexts.push(context);
+      const reader = readerIn(context, await context.newPage(), newAddress(name), smtp);
+      await reader.signIn.signInByEmail(reader.email);
+      return reader;
+    });
+    for (const context of contexts) await context.close();
+  },
+  signedInReader: async ({ browser, smtp }, use) => {
+    const context = await browser.newContext({ storageState: signedInReader.storageState });
+    await use(readerIn(context, await context.newPage(), signedInReader.email, smtp));
+    await context.close();
+  },
 });
+
+function readerIn(context: BrowserContext, page: Page, email: string, smtp: TestSmtpServer) {
+  return {
+    email,
+    context,
+    page,
+    signIn: new SignInPage(page, smtp),
+    tickerPage: new TickerPage(page),
+    watchlistPage: new WatchlistPage(page),
+  } satisfies Reader;
+}
 
 export { expect };

@@ -5,38 +5,45 @@ import { topicSlug } from "../../lib/content/topics.ts";
 import { topicPath } from "../../lib/routes.ts";
 import { rawRequest, setCookies } from "../support/raw-http.ts";
 import { e2e, siteUrl } from "./env.ts";
-import { seedPost } from "./fixtures.ts";
-import { expect, newAddress, SignInPage, test } from "./reader.ts";
+import { expect, test } from "./fixtures.ts";
+import { newAddress, signedInReader } from "./readers.ts";
+import { seedPost } from "./seed-post.ts";
 
 // What an attacker found against the production build, each kept fixed here against the real
 // server (scripts/site-server.ts around Next, as `npm start` runs it).
 
 const port = e2e.sitePort;
 
-test("a signed-in reader's Continue link never leaves the site", async ({
-  page,
-  smtp,
-  expectConsoleError,
-}) => {
-  // Two of them are paths on this site that do not exist: their 404 is logged.
-  expectConsoleError(/404 \(Not Found\) \(http:\/\/localhost:\d+\/%(2F%2F|09\/)evil\.example/);
-  await new SignInPage(page).signInByEmail(smtp, newAddress("continue"));
-  for (const callbackUrl of [
-    "/.//evil.example",
-    "//evil.example",
-    "/\\evil.example",
-    "/%2F%2Fevil.example",
-    "/%09/evil.example",
-    "https://evil.example/",
-    "javascript:alert(document.domain)",
-  ]) {
-    await page.goto(`/signin?${new URLSearchParams({ callbackUrl })}`);
-    const link = page.getByRole("link", { name: "Continue" });
-    const target = new URL((await link.getAttribute("href")) ?? "", siteUrl);
-    expect(target.origin, callbackUrl).toBe(siteUrl);
-    await link.click();
-    await expect(page, callbackUrl).toHaveURL(target.href);
-  }
+test.describe(() => {
+  // Any reader will do, and nothing here changes what they own.
+  test.use({ storageState: signedInReader.storageState });
+
+  test("a signed-in reader's Continue link never leaves the site", async ({
+    page,
+    expectConsoleError,
+  }) => {
+    // Two of them are paths on this site that do not exist: their 404 is logged.
+    expectConsoleError(/404 \(Not Found\) \(http:\/\/localhost:\d+\/%(2F%2F|09\/)evil\.example/);
+    for (const callbackUrl of [
+      "/.//evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "/%2F%2Fevil.example",
+      "/%09/evil.example",
+      "https://evil.example/",
+      "javascript:alert(document.domain)",
+    ]) {
+      await test.step(callbackUrl, async () => {
+        await page.goto(`/signin?${new URLSearchParams({ callbackUrl })}`);
+        const link = page.getByRole("link", { name: "Continue" });
+        await expect(link, "signed in: /signin offers to continue").toBeVisible();
+        const target = new URL((await link.getAttribute("href")) ?? "", siteUrl);
+        expect(target.origin, callbackUrl).toBe(siteUrl);
+        await link.click();
+        await expect(page, callbackUrl).toHaveURL(target.href);
+      });
+    }
+  });
 });
 
 test("a forged or stale session cookie gets a real redirect to sign in, without JavaScript", async ({
@@ -101,9 +108,11 @@ test("a client that writes its own X-Forwarded-For is still counted where it con
     );
   }
   expect(outcomes).toEqual([...Array<string>(20).fill("sent"), "ip"]);
-  // The links really went out, to the addresses asked for, and the refused one did not.
+  // The links really went out, to the addresses asked for, and the refused one did not: the
+  // site sends a link before it answers (lib/auth/mailer.ts), so none can arrive later.
   for (const email of addresses.slice(0, 20)) await smtp.takeMailTo(email);
-  await expect(smtp.takeMailTo(addresses[20] ?? "", 1000)).rejects.toThrow(/no email/);
+  const refused = addresses[20] ?? "";
+  expect(smtp.received.filter(({ envelopeTo }) => envelopeTo.includes(refused))).toEqual([]);
 });
 
 test("every response carries the security headers", async ({ request }) => {

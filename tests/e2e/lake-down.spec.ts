@@ -3,8 +3,9 @@ import { rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { e2e } from "./env.ts";
-import { expect, seedPost, test } from "./fixtures.ts";
+import { e2e, siteUrl } from "./env.ts";
+import { expect, test } from "./fixtures.ts";
+import { seedPost, seedTicker } from "./seed-post.ts";
 import { productionSiteEnv, siteServerArgs, waitUntilServing } from "./site-env.ts";
 
 // The content lake going down while the site runs: a second `next start` of the suite's build
@@ -34,6 +35,9 @@ function envWithoutLake(sitePort: number, closedPort: number): NodeJS.ProcessEnv
     webhookSecret: e2e.webhookSecret,
     studioApiHost: `https://localhost:${closedPort}`,
   });
+  // The build's own SITE_URL, as in serve.ts: what Next prerendered (the /favicon.ico redirect)
+  // names it, and the run-time CSP must allow it.
+  env.SITE_URL = siteUrl;
   env.AUTH_SECRET = e2e.authSecret;
   // PGlite allows one process per folder, and the suite's server holds its own open.
   env.PGLITE_DATA_DIR = pgliteDir;
@@ -102,8 +106,7 @@ test("prerendered pages are still served from the cache", async ({ page }) => {
   expect(article?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(seedPost.title);
 
-  const iwm = seedPost.tickers.find((ticker) => ticker.symbol === "IWM");
-  if (!iwm) throw new Error("the seed post no longer links IWM");
+  const iwm = seedTicker("IWM");
   const ticker = await page.goto(lakeDownUrl("/tickers/IWM"));
   expect(ticker?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(iwm.name);

@@ -1,8 +1,8 @@
 import { encodeSignatureHeader, SIGNATURE_HEADER_NAME } from "@sanity/webhook";
 import type { Locator, Page } from "@playwright/test";
-import { ArticlePage } from "./article-page.ts";
 import { lakeClient } from "./env.ts";
-import { expect, seedPost, test } from "./fixtures.ts";
+import { expect, test } from "./fixtures.ts";
+import { seedPost, seedTicker } from "./seed-post.ts";
 
 // A reader's view of the seed post against the production build: every part of the article,
 // the ticker pages it links to, real HTTP statuses, freshness after publishing, and the keyboard.
@@ -19,80 +19,99 @@ const SECTION_HEADINGS = [
   { level: 2, name: "5. Sector Implications" },
 ] as const;
 
-test("the article shows every part of the seed post", async ({ page }) => {
-  const article = new ArticlePage(page);
-  const response = await article.goto(seedPost.path);
-  expect(response?.status()).toBe(200);
+test("the article shows every part of the seed post", async ({ page, articlePage: article }) => {
+  await test.step("the header: kicker, title, date and author", async () => {
+    const response = await article.goto(seedPost.path);
+    expect(response?.status()).toBe(200);
+    await expect(article.article.getByText("Daily Insight", { exact: true })).toBeVisible();
+    await expect(article.title).toHaveText(seedPost.title);
+    await expect(page).toHaveTitle(`${seedPost.title} · Daily Insight`);
+    await expect(article.article.getByText("January 16, 2026", { exact: true })).toBeVisible();
+    await expect(article.article.getByText("Daily Insight Desk", { exact: true })).toBeVisible();
+  });
 
-  await expect(article.article.getByText("Daily Insight", { exact: true })).toBeVisible();
-  await expect(article.title).toHaveText(seedPost.title);
-  await expect(page).toHaveTitle(`${seedPost.title} · Daily Insight`);
-  await expect(article.article.getByText("January 16, 2026", { exact: true })).toBeVisible();
-  await expect(article.article.getByText("Daily Insight Desk", { exact: true })).toBeVisible();
+  await test.step("every key point", async () => {
+    await expect(article.keyPoints.getByRole("listitem")).toHaveCount(seedPost.keyPoints.length);
+    for (const point of seedPost.keyPoints) {
+      await expect(
+        article.keyPoints.getByRole("listitem").filter({ hasText: point.label }),
+      ).toContainText(point.text);
+    }
+  });
 
-  await expect(article.keyPoints.getByRole("listitem")).toHaveCount(seedPost.keyPoints.length);
-  for (const point of seedPost.keyPoints) {
-    await expect(
-      article.keyPoints.getByRole("listitem").filter({ hasText: point.label }),
-    ).toContainText(point.text);
-  }
+  await test.step("every section heading, at its level", async () => {
+    for (const heading of SECTION_HEADINGS) {
+      await expect(
+        article.article.getByRole("heading", { level: heading.level, name: heading.name }),
+      ).toBeVisible();
+    }
+  });
 
-  for (const heading of SECTION_HEADINGS) {
-    await expect(
-      article.article.getByRole("heading", { level: heading.level, name: heading.name }),
-    ).toBeVisible();
-  }
-
-  await expect(article.tickerStrip.getByRole("listitem")).toHaveCount(seedPost.tickers.length);
-  for (const ticker of seedPost.tickers) {
-    const item = article.tickerItem(ticker.symbol);
-    await expect(item).toBeVisible();
-    await expect(item).toContainText(ticker.note);
-    await expect(item.getByRole("link", { name: ticker.symbol, exact: true })).toHaveAttribute(
-      "href",
-      `/tickers/${ticker.symbol}`,
-    );
-  }
+  await test.step("every ticker with its note and its page", async () => {
+    await expect(article.tickerStrip.getByRole("listitem")).toHaveCount(seedPost.tickers.length);
+    for (const ticker of seedPost.tickers) {
+      const item = article.tickerItem(ticker.symbol);
+      await expect(item).toBeVisible();
+      await expect(item).toContainText(ticker.note);
+      await expect(item.getByRole("link", { name: ticker.symbol, exact: true })).toHaveAttribute(
+        "href",
+        `/tickers/${ticker.symbol}`,
+      );
+    }
+  });
 
   const chart = article.chart(/Forward P\/E Ratio Comparison/);
-  await expect(chart).toBeVisible();
-  const drawing = chart.getByRole("img", { name: /Forward P\/E Ratio Comparison/ });
-  await expect(drawing).toBeVisible();
-  // One bar per point: a bar from zero for the Russell 2000, a range for the S&P 500.
-  await expect(drawing.locator("rect")).toHaveCount(2);
-  await expect(drawing.locator("title")).toHaveText(["Russell 2000: 18x", "S&P 500: 22x–26x"]);
-  await expect(drawing.getByText("18x", { exact: true })).toBeVisible();
-  await expect(drawing.getByText("22x–26x", { exact: true })).toBeVisible();
-  await exploreChart(page, chart);
-  await chart.getByText("Show data").click();
-  const table = chart.getByRole("table", { name: /Data for “Forward P\/E Ratio Comparison/ });
-  await expect(table).toBeVisible();
-  await expect(table.getByRole("row", { name: /Russell 2000 18x/ })).toBeVisible();
-  await expect(table.getByRole("row", { name: /S&P 500 24x 22x–26x/ })).toBeVisible();
+  await test.step("the chart: a bar from zero and a range", async () => {
+    await expect(chart).toBeVisible();
+    const drawing = chart.getByRole("img", { name: /Forward P\/E Ratio Comparison/ });
+    await expect(drawing).toBeVisible();
+    // One bar per point: a bar from zero for the Russell 2000, a range for the S&P 500. SVG
+    // shapes and their <title>s have no role of their own.
+    await expect(drawing.locator("rect")).toHaveCount(2);
+    await expect(drawing.locator("title")).toHaveText(["Russell 2000: 18x", "S&P 500: 22x–26x"]);
+    await expect(drawing.getByText("18x", { exact: true })).toBeVisible();
+    await expect(drawing.getByText("22x–26x", { exact: true })).toBeVisible();
+  });
 
-  await expect(article.recommendedTopics.getByRole("listitem")).toHaveCount(
-    seedPost.recommendedTopics.length,
-  );
-  for (const topic of seedPost.recommendedTopics) {
-    await expect(
-      article.recommendedTopics.getByRole("listitem").filter({ hasText: topic.title }),
-    ).toContainText(topic.description);
-  }
+  await test.step("exploring the chart loads recharts only then", async () => {
+    await exploreChart(page, chart);
+  });
+
+  await test.step("the chart's data as a table", async () => {
+    await chart.getByText("Show data").click();
+    const table = chart.getByRole("table", { name: /Data for “Forward P\/E Ratio Comparison/ });
+    await expect(table).toBeVisible();
+    await expect(table.getByRole("row", { name: /Russell 2000 18x/ })).toBeVisible();
+    await expect(table.getByRole("row", { name: /S&P 500 24x 22x–26x/ })).toBeVisible();
+  });
+
+  await test.step("every recommended topic", async () => {
+    await expect(article.recommendedTopics.getByRole("listitem")).toHaveCount(
+      seedPost.recommendedTopics.length,
+    );
+    for (const topic of seedPost.recommendedTopics) {
+      await expect(
+        article.recommendedTopics.getByRole("listitem").filter({ hasText: topic.title }),
+      ).toContainText(topic.description);
+    }
+  });
 });
 
 test("each ticker page lists the post with its note on that ticker", async ({ page }) => {
   for (const ticker of seedPost.tickers) {
-    const response = await page.goto(`/tickers/${ticker.symbol}`);
-    expect(response?.status(), ticker.symbol).toBe(200);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(ticker.name);
-    const entry = page
-      .getByRole("listitem")
-      .filter({ has: page.getByRole("link", { name: seedPost.title }) });
-    await expect(entry).toContainText(`Why ${ticker.symbol} matters here: ${ticker.note}`);
-    await expect(entry.getByRole("link", { name: seedPost.title })).toHaveAttribute(
-      "href",
-      seedPost.path,
-    );
+    await test.step(ticker.symbol, async () => {
+      const response = await page.goto(`/tickers/${ticker.symbol}`);
+      expect(response?.status(), ticker.symbol).toBe(200);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(ticker.name);
+      const entry = page
+        .getByRole("listitem")
+        .filter({ has: page.getByRole("link", { name: seedPost.title }) });
+      await expect(entry).toContainText(`Why ${ticker.symbol} matters here: ${ticker.note}`);
+      await expect(entry.getByRole("link", { name: seedPost.title })).toHaveAttribute(
+        "href",
+        seedPost.path,
+      );
+    });
   }
 });
 
@@ -178,8 +197,7 @@ test("a published change reaches the article and its ticker pages within 2 s", a
   request,
 }) => {
   const client = lakeClient();
-  const iwm = seedPost.tickers.find((ticker) => ticker.symbol === "IWM");
-  if (!iwm) throw new Error("the seed post links IWM");
+  const iwm = seedTicker("IWM");
   const notePath = `tickers[_key=="${iwm.key}"].note`;
   const stamp = Date.now();
   const title = `Freshness check ${stamp}`;
@@ -213,19 +231,22 @@ test("a published change reaches the article and its ticker pages within 2 s", a
       .filter(({ html }) => [title, note].some((text) => html.includes(text)))
       .map(({ path }) => path);
 
-  // Every page is rendered and cached with the seed content before the write.
-  expect(await withChange()).toEqual([]);
+  await test.step("every page is rendered and cached with the seed content", async () => {
+    expect(await withChange()).toEqual([]);
+  });
 
   try {
-    await client
-      .patch(seedPost.id)
-      .set({ title, [notePath]: note })
-      .commit();
-    const acknowledged = Date.now();
-    await expect.poll(withoutChange, { timeout: 2_000, intervals: [100] }).toEqual([]);
-    test.info().annotations.push({
-      type: "freshness",
-      description: `every page within ${Date.now() - acknowledged} ms of the acknowledged write`,
+    await test.step("publish a change: every page shows it within 2 s", async () => {
+      await client
+        .patch(seedPost.id)
+        .set({ title, [notePath]: note })
+        .commit();
+      const acknowledged = Date.now();
+      await expect.poll(withoutChange, { timeout: 2_000, intervals: [100] }).toEqual([]);
+      test.info().annotations.push({
+        type: "freshness",
+        description: `every page within ${Date.now() - acknowledged} ms of the acknowledged write`,
+      });
     });
   } finally {
     await client
@@ -233,13 +254,15 @@ test("a published change reaches the article and its ticker pages within 2 s", a
       .set({ title: seedPost.title, [notePath]: iwm.note })
       .commit();
   }
-  await expect.poll(withChange, { timeout: 10_000 }).toEqual([]);
+  await test.step("the seed content is back on every page", async () => {
+    await expect.poll(withChange, { timeout: 10_000 }).toEqual([]);
+  });
 });
 
 test("tabbing from the top of the article reaches every link on it", async ({ page }) => {
   await page.goto(seedPost.path);
   const visibleLinks = new Set<string>();
-  for (const link of await page.locator("a[href]").all()) {
+  for (const link of await page.getByRole("link").all()) {
     if (await link.isVisible()) visibleLinks.add((await link.getAttribute("href")) ?? "");
   }
   expect(visibleLinks.size).toBeGreaterThan(10);
@@ -272,15 +295,19 @@ async function exploreChart(page: Page, chart: Locator) {
           .filter((entry) => (entry as PerformanceResourceTiming).initiatorType === "script")
           .length,
     );
-  await expect(chart.locator(".recharts-wrapper")).toHaveCount(0);
+  // recharts' accessibility layer makes the chart an "application" (arrow keys move through
+  // the points) and its tooltip a "status"; its bars have no role, so they go by class.
+  const interactive = chart.getByRole("application");
+  await expect(interactive).toHaveCount(0);
   const before = await scripts();
   const explore = chart.getByRole("button", { name: "Explore this chart" });
   await explore.click();
-  await expect(chart.locator(".recharts-surface")).toBeVisible();
+  await expect(interactive).toBeVisible();
   expect(await scripts()).toBeGreaterThan(before);
-  await expect(chart.locator(".recharts-bar-rectangle")).toHaveCount(2);
-  await chart.locator(".recharts-bar-rectangle").nth(1).hover();
-  await expect(chart.locator(".recharts-tooltip-wrapper")).toContainText("22x–26x");
+  const bars = chart.locator(".recharts-bar-rectangle");
+  await expect(bars).toHaveCount(2);
+  await bars.nth(1).hover();
+  await expect(chart.getByRole("status")).toContainText("22x–26x");
   await chart.getByRole("button", { name: "Show the static chart" }).click();
   await expect(chart.getByRole("img", { name: /Forward P\/E Ratio Comparison/ })).toBeVisible();
 }

@@ -1,13 +1,9 @@
 import type { Page } from "@playwright/test";
-import { visibleText } from "./article-page.ts";
+import { visibleText } from "./pages/article-page.ts";
 import { e2e, lakeClient } from "./env.ts";
-import { expect, seedPost, test } from "./fixtures.ts";
-import {
-  blockHostedAddresses,
-  keepScreenshot,
-  prepareOfflineStudio,
-  StudioPage,
-} from "./studio-page.ts";
+import { expect, test } from "./fixtures.ts";
+import { seedPost } from "./seed-post.ts";
+import { blockHostedAddresses, keepScreenshot } from "./pages/studio-page.ts";
 
 // The editor's side, end to end in the real Studio against the local lake: a post with two
 // ticker mentions, a key point and a chart pasted from CSV; a mention without a note stops the
@@ -26,77 +22,87 @@ test.use({ viewport: { width: 1600, height: 1200 } });
 test("an editor writes, is stopped by a missing note, publishes and previews a draft", async ({
   page,
   request,
-  expectConsoleError,
+  studio,
 }) => {
   test.setTimeout(240_000);
-  await prepareOfflineStudio(page, expectConsoleError);
   const client = lakeClient();
-  const studio = new StudioPage(page);
   const stamp = Date.now();
   const title = `Small caps after the streak ${stamp}`;
   const slug = `small-caps-after-the-streak-${stamp}`;
   const homeCardBefore = await (await request.get("/opengraph-image")).body();
 
-  const { firstLoadMs, postListMs } = await studio.open();
-  test.info().annotations.push({
-    type: "studio first load",
-    description: `${firstLoadMs} ms to the Studio, ${postListMs} ms to the post list`,
+  await test.step("open the Studio and its post list", async () => {
+    const { firstLoadMs, postListMs } = await studio.open();
+    test.info().annotations.push({
+      type: "studio first load",
+      description: `${firstLoadMs} ms to the Studio, ${postListMs} ms to the post list`,
+    });
+    // Soft: a slow first load fails the test, but the editing proof below still runs and reports.
+    expect.soft(firstLoadMs, "Studio first load (issue budget)").toBeLessThanOrEqual(5_000);
   });
-  // Soft: a slow first load fails the test, but the editing proof below still runs and reports.
-  expect.soft(firstLoadMs, "Studio first load (issue budget)").toBeLessThanOrEqual(5_000);
 
-  await studio.createPost();
-  await studio.field("title").getByRole("textbox").fill(title);
-  // The post list shows it at once, as a draft alone (its status on hover) and so without the
-  // published dot. Sanity 6.16 draws the draft ring only beside a published version, so the
-  // post's own icon marks it as never published.
   const listed = studio.postListItem(title);
-  const status = await studio.statusTooltip(listed);
-  await expect(status).toContainText("Draft");
-  await expect(status).not.toContainText("Published");
-  expect(await studio.statusMarkers(listed)).toEqual([]);
-  await expect(listed.getByRole("img", { name: "Not published" })).toBeVisible();
-  await keepScreenshot("post list with a new draft", page.getByTestId("document-list-pane"));
-  await page.locator("#summary").fill("What the Russell 2000 does after a record run.");
+  await test.step("a new post is listed at once as a draft, never published", async () => {
+    await studio.createPost();
+    await studio.field("title").getByRole("textbox").fill(title);
+    // The post list shows it at once, as a draft alone (its status on hover) and so without the
+    // published dot. Sanity 6.16 draws the draft ring only beside a published version, so the
+    // post's own icon marks it as never published.
+    const status = await studio.statusTooltip(listed);
+    await expect(status).toContainText("Draft");
+    await expect(status).not.toContainText("Published");
+    expect(await studio.statusMarkers(listed)).toEqual([]);
+    await expect(listed.getByRole("img", { name: "Not published" })).toBeVisible();
+    await keepScreenshot("post list with a new draft", page.getByTestId("document-list-pane"));
+    await studio
+      .field("summary")
+      .getByRole("textbox")
+      .fill("What the Russell 2000 does after a record run.");
+  });
 
-  // A key point.
-  const keyPoint = await studio.addItem("keyPoints");
-  await studio.input(keyPoint, "Label").fill("Valuation gap");
-  await studio.input(keyPoint, "Text").fill("Small caps trade at 18x against 22–26x.");
-  await studio.closeDialog();
+  await test.step("a key point", async () => {
+    const keyPoint = await studio.addItem("keyPoints");
+    await studio.input(keyPoint, "Label").fill("Valuation gap");
+    await studio.input(keyPoint, "Text").fill("Small caps trade at 18x against 22–26x.");
+    await studio.closeDialog();
+  });
 
-  // The body: a paragraph, then a chart whose figures are pasted from CSV.
-  await studio.field("body").locator("[contenteditable=true]").click();
-  await page.keyboard.type("Why the rotation may last.");
-  await page.getByRole("button", { name: "Insert Chart (block)" }).click();
-  const chart = studio.dialog;
-  await studio.input(chart, "Title").fill("Forward P/E, start of 2026");
-  await studio.input(chart, "Unit").fill("x");
-  await chart.getByLabel("Paste from a spreadsheet or CSV").fill(CSV);
-  await chart.getByRole("button", { name: "Replace the table with these rows" }).click();
-  await expect(chart.getByLabel("Russell 2000, Forward P/E")).toHaveValue("18");
-  await expect(chart.getByLabel("S&P 500, Forward P/E")).toHaveValue("22–26");
-  // Drawn live by the site's own chart component: a bar from zero and a range.
-  const drawing = chart.getByTestId("chart-preview").getByRole("img");
-  await expect(drawing.locator("title")).toHaveText(["Russell 2000: 18x", "S&P 500: 22x–26x"]);
-  await chart.getByRole("table", { name: "Chart data" }).scrollIntoViewIfNeeded();
-  await keepScreenshot("chart input", chart);
-  await studio.closeDialog();
+  await test.step("the body: a paragraph, then a chart pasted from CSV", async () => {
+    await studio.field("body").getByRole("textbox").click();
+    await page.keyboard.type("Why the rotation may last.");
+    await page.getByRole("button", { name: "Insert Chart (block)" }).click();
+    const chart = studio.dialog;
+    await studio.input(chart, "Title").fill("Forward P/E, start of 2026");
+    await studio.input(chart, "Unit").fill("x");
+    await chart.getByLabel("Paste from a spreadsheet or CSV").fill(CSV);
+    await chart.getByRole("button", { name: "Replace the table with these rows" }).click();
+    await expect(chart.getByLabel("Russell 2000, Forward P/E")).toHaveValue("18");
+    await expect(chart.getByLabel("S&P 500, Forward P/E")).toHaveValue("22–26");
+    // Drawn live by the site's own chart component: a bar from zero and a range.
+    const drawing = chart.getByTestId("chart-preview").getByRole("img");
+    await expect(drawing.locator("title")).toHaveText(["Russell 2000: 18x", "S&P 500: 22x–26x"]);
+    await chart.getByRole("table", { name: "Chart data" }).scrollIntoViewIfNeeded();
+    await keepScreenshot("chart input", chart);
+    await studio.closeDialog();
+  });
 
-  // Two ticker mentions, the second without its note yet.
-  await studio.tab("Tickers").click();
-  const iwm = await studio.addItem("tickers");
-  await studio.chooseReference(iwm, "IWM", /IWM/);
-  await studio.input(iwm, "Note").fill("The streak’s own index.");
-  await studio.closeDialog();
-  const spy = await studio.addItem("tickers");
-  await studio.chooseReference(spy, "SPY", /SPY/);
-  await studio.closeDialog();
+  await test.step("two ticker mentions, the second without its note yet", async () => {
+    await studio.tab("Tickers").click();
+    const iwm = await studio.addItem("tickers");
+    await studio.chooseReference(iwm, "IWM", /IWM/);
+    await studio.input(iwm, "Note").fill("The streak’s own index.");
+    await studio.closeDialog();
+    const spy = await studio.addItem("tickers");
+    await studio.chooseReference(spy, "SPY", /SPY/);
+    await studio.closeDialog();
+  });
 
-  await studio.tab("Details").click();
-  await studio.field("slug").getByRole("button", { name: "Generate" }).click();
-  await expect(studio.field("slug").getByRole("textbox")).toHaveValue(slug);
-  await studio.chooseReference(page, "Desk", /Daily Insight Desk/);
+  await test.step("slug and author", async () => {
+    await studio.tab("Details").click();
+    await studio.field("slug").getByRole("button", { name: "Generate" }).click();
+    await expect(studio.field("slug").getByRole("textbox")).toHaveValue(slug);
+    await studio.chooseReference(page, "Desk", /Daily Insight Desk/);
+  });
 
   const published = () =>
     client.fetch<Published>(
@@ -105,106 +111,118 @@ test("an editor writes, is stopped by a missing note, publishes and previews a d
       { perspective: "published" },
     );
 
-  // Publishing is refused, with the reason on screen, while a mention has no note.
-  await expect(studio.publishButton).toBeDisabled();
-  await studio.publishButton.hover({ force: true });
-  await expect(page.getByText("There are validation errors that need to be fixed")).toBeVisible();
-  await page.getByRole("button", { name: "Validation", exact: true }).click();
-  await expect(page.getByText(NOTE_REQUIRED).first()).toBeVisible({ timeout: 15_000 });
-  await keepScreenshot("publish refused", page);
-  expect(await published()).toBeNull();
+  await test.step("publishing is refused, with the reason on screen", async () => {
+    await expect(studio.publishButton).toBeDisabled();
+    await studio.publishButton.hover({ force: true });
+    await expect(page.getByText("There are validation errors that need to be fixed")).toBeVisible();
+    await page.getByRole("button", { name: "Validation", exact: true }).click();
+    await expect(page.getByText(NOTE_REQUIRED).first()).toBeVisible({ timeout: 15_000 });
+    await keepScreenshot("publish refused", page);
+    expect(await published()).toBeNull();
+  });
 
-  await studio.tab("Tickers").click();
-  await studio.field("tickers").getByRole("button", { name: /SPY/ }).first().click();
-  await studio.input(studio.dialog, "Note").fill("The large caps it rotates out of.");
-  await studio.closeDialog();
+  const { post, acknowledged } =
+    await test.step("with the note written, it publishes", async () => {
+      await studio.tab("Tickers").click();
+      await studio.field("tickers").getByRole("button", { name: /SPY/ }).first().click();
+      await studio.input(studio.dialog, "Note").fill("The large caps it rotates out of.");
+      await studio.closeDialog();
 
-  // Validation runs after each edit; the Studio publishes once the latest run is clean.
-  await expect(async () => {
-    await studio.publishButton.click();
-    expect(await published()).not.toBeNull();
-  }).toPass({ timeout: 45_000, intervals: [1_000] });
-  const acknowledged = Date.now();
-  const post = await published();
-  expect(post).toMatchObject({ slug, tickers: ["IWM", "SPY"] });
-  await expect.poll(() => studio.statusMarkers(listed)).toEqual(["published"]);
-  await expect(listed.getByRole("img", { name: "Not published" })).toHaveCount(0);
+      // Validation runs after each edit; the Studio publishes once the latest run is clean.
+      await expect(async () => {
+        await studio.publishButton.click();
+        expect(await published()).not.toBeNull();
+      }).toPass({ timeout: 45_000, intervals: [1_000] });
+      const acknowledged = Date.now();
+      const post = await published();
+      expect(post).toMatchObject({ slug, tickers: ["IWM", "SPY"] });
+      return { post: post!, acknowledged };
+    });
 
   try {
-    // The article, both ticker pages, the home page and its card, within 2 s of the publish.
-    const pages = [`/insights/${slug}`, "/tickers/IWM", "/tickers/SPY", "/"];
-    const missing = async () => {
-      const results = await Promise.all(
-        pages.map(async (path) =>
-          (await (await request.get(path)).text()).includes(title) ? [] : [path],
-        ),
-      );
-      const card = await (await request.get("/opengraph-image")).body();
-      return [...results.flat(), ...(card.equals(homeCardBefore) ? ["/opengraph-image"] : [])];
-    };
-    await expect.poll(missing, { timeout: 2_000, intervals: [100] }).toEqual([]);
-    test.info().annotations.push({
-      type: "publish → site",
-      description: `every page within ${Date.now() - acknowledged} ms`,
+    await test.step("the list marks it published", async () => {
+      await expect.poll(() => studio.statusMarkers(listed)).toEqual(["published"]);
+      await expect(listed.getByRole("img", { name: "Not published" })).toHaveCount(0);
     });
-    const article = await page.context().newPage();
-    await article.goto(`/insights/${slug}`);
-    await expect(article.getByRole("heading", { level: 1 })).toHaveText(title);
-    await expect(
-      article
-        .getByRole("figure")
-        .filter({ hasText: "Forward P/E, start of 2026" })
-        .getByRole("img"),
-    ).toBeVisible();
-    await article.close();
 
-    // An unpublished edit in the Studio: a draft the public page must not show.
+    await test.step("the article, both ticker pages, the home page and its card within 2 s", async () => {
+      const pages = [`/insights/${slug}`, "/tickers/IWM", "/tickers/SPY", "/"];
+      const missing = async () => {
+        const results = await Promise.all(
+          pages.map(async (path) =>
+            (await (await request.get(path)).text()).includes(title) ? [] : [path],
+          ),
+        );
+        const card = await (await request.get("/opengraph-image")).body();
+        return [...results.flat(), ...(card.equals(homeCardBefore) ? ["/opengraph-image"] : [])];
+      };
+      await expect.poll(missing, { timeout: 2_000, intervals: [100] }).toEqual([]);
+      test.info().annotations.push({
+        type: "publish → site",
+        description: `every page within ${Date.now() - acknowledged} ms`,
+      });
+      const article = await page.context().newPage();
+      await article.goto(`/insights/${slug}`);
+      await expect(article.getByRole("heading", { level: 1 })).toHaveText(title);
+      await expect(
+        article
+          .getByRole("figure")
+          .filter({ hasText: "Forward P/E, start of 2026" })
+          .getByRole("img"),
+      ).toBeVisible();
+      await article.close();
+    });
+
     const draftTitle = `${title} (draft)`;
-    await studio.tab("Content").click();
-    await studio.field("title").getByRole("textbox").fill(draftTitle);
-    await expect
-      .poll(async () => (await client.getDocument(`drafts.${post!._id}`))?.title, {
-        timeout: 15_000,
-      })
-      .toBe(draftTitle);
-    // In the list: the draft's ring beside the published dot.
-    await expect
-      .poll(() => studio.statusMarkers(studio.postListItem(draftTitle)))
-      .toEqual(["draft", "published"]);
-    await expect(
-      studio.postListItem(draftTitle).getByRole("img", { name: "Not published" }),
-    ).toHaveCount(0);
+    await test.step("an unpublished edit: a draft beside the published post", async () => {
+      await studio.tab("Content").click();
+      await studio.field("title").getByRole("textbox").fill(draftTitle);
+      await expect
+        .poll(async () => (await client.getDocument(`drafts.${post._id}`))?.title, {
+          timeout: 15_000,
+        })
+        .toBe(draftTitle);
+      // In the list: the draft's ring beside the published dot.
+      await expect
+        .poll(() => studio.statusMarkers(studio.postListItem(draftTitle)))
+        .toEqual(["draft", "published"]);
+      await expect(
+        studio.postListItem(draftTitle).getByRole("img", { name: "Not published" }),
+      ).toHaveCount(0);
+    });
 
-    // "Preview draft" stores Sanity's preview secret and opens the article in draft mode.
-    const [preview] = await Promise.all([
-      page.context().waitForEvent("page"),
-      studio.documentAction("Preview draft"),
-    ]);
-    await expect(preview).toHaveURL(new RegExp(`/insights/${slug}$`));
-    const banner = preview.getByRole("complementary", { name: "Draft preview" });
-    await expect(banner).toBeVisible();
-    await expect
-      .poll(() => visibleText(preview.getByRole("heading", { level: 1 })))
-      .toBe(draftTitle);
-    await keepScreenshot("draft banner", preview);
+    await test.step("Preview draft shows the draft; the public site does not", async () => {
+      // "Preview draft" stores Sanity's preview secret and opens the article in draft mode.
+      const [preview] = await Promise.all([
+        page.context().waitForEvent("page"),
+        studio.documentAction("Preview draft"),
+      ]);
+      await expect(preview).toHaveURL(new RegExp(`/insights/${slug}$`));
+      const banner = preview.getByRole("complementary", { name: "Draft preview" });
+      await expect(banner).toBeVisible();
+      await expect
+        .poll(() => visibleText(preview.getByRole("heading", { level: 1 })))
+        .toBe(draftTitle);
+      await keepScreenshot("draft banner", preview);
 
-    // The public page, and every public reading of it, still show the published title.
-    const publicHtml = await (await request.get(`/insights/${slug}`)).text();
-    expect(publicHtml).toContain(title);
-    expect(publicHtml).not.toContain(draftTitle);
-    for (const path of ["/", "/tickers/IWM", "/feed.xml", "/sitemap.xml"]) {
-      expect(await (await request.get(path)).text(), path).not.toContain(draftTitle);
-    }
+      // The public page, and every public reading of it, still show the published title.
+      const publicHtml = await (await request.get(`/insights/${slug}`)).text();
+      expect(publicHtml).toContain(title);
+      expect(publicHtml).not.toContain(draftTitle);
+      for (const path of ["/", "/tickers/IWM", "/feed.xml", "/sitemap.xml"]) {
+        expect(await (await request.get(path)).text(), path).not.toContain(draftTitle);
+      }
 
-    // The way out: back to the published article, no banner.
-    await banner.getByRole("link", { name: "Leave draft preview" }).click();
-    await expect(preview.getByRole("heading", { level: 1 })).toHaveText(title);
-    await expect(banner).toHaveCount(0);
-    await preview.close();
+      // The way out: back to the published article, no banner.
+      await banner.getByRole("link", { name: "Leave draft preview" }).click();
+      await expect(preview.getByRole("heading", { level: 1 })).toHaveText(title);
+      await expect(banner).toHaveCount(0);
+      await preview.close();
+    });
   } finally {
     await client.delete({
       query: `*[_id in $ids]`,
-      params: { ids: [post!._id, `drafts.${post!._id}`] },
+      params: { ids: [post._id, `drafts.${post._id}`] },
     });
   }
 });

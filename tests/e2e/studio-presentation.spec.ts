@@ -1,9 +1,9 @@
 import type { FrameLocator } from "@playwright/test";
 import { stegaClean } from "@sanity/client/stega";
-import { visibleText } from "./article-page.ts";
+import { visibleText } from "./pages/article-page.ts";
 import { lakeClient } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
-import { keepScreenshot, prepareOfflineStudio, StudioPage } from "./studio-page.ts";
+import { keepScreenshot } from "./pages/studio-page.ts";
 
 // The Presentation tool against the local lake, in the real Studio: a post opened from its
 // "Used on one page" locations shows the real article page in the iframe, in draft mode, with
@@ -16,10 +16,9 @@ test.use({ viewport: { width: 1600, height: 1200 } });
 test("an editor previews an unpublished draft in the Presentation tool", async ({
   page,
   request,
-  expectConsoleError,
+  studio,
 }) => {
   test.setTimeout(180_000);
-  await prepareOfflineStudio(page, expectConsoleError);
 
   const client = lakeClient();
   const stamp = Date.now();
@@ -50,82 +49,86 @@ test("an editor previews an unpublished draft in the Presentation tool", async (
   });
 
   try {
-    const studio = new StudioPage(page);
-    await studio.open();
-    await page.getByTestId("document-list-pane").getByRole("link", { name: draftTitle }).click();
-    // The Studio loads the document pair and its form first (as slow as the machine is busy).
-    await expect(studio.field("title").getByRole("textbox")).toHaveValue(draftTitle, {
-      timeout: 30_000,
-    });
+    await test.step("open the draft from its locations in Presentation", async () => {
+      await studio.open();
+      await studio.postListItem(draftTitle).click();
+      // The Studio loads the document pair and its form first (as slow as the machine is busy).
+      await expect(studio.field("title").getByRole("textbox")).toHaveValue(draftTitle, {
+        timeout: 30_000,
+      });
 
-    // The post's locations (resolve.locations): its article, opened in Presentation.
-    await page.getByRole("button", { name: "Used on one page" }).click();
-    await page
-      .getByTestId("form-view")
-      .getByRole("link", { name: draftTitle })
-      .and(page.locator(`[href*="${encodeURIComponent(`/draft/insights/${slug}`)}"]`))
-      .click();
-    await expect(page).toHaveURL(/\/studio\/presentation/);
+      // The post's locations (resolve.locations): its article, opened in Presentation.
+      await page.getByRole("button", { name: "Used on one page" }).click();
+      await page
+        .getByTestId("form-view")
+        .getByRole("link", { name: draftTitle })
+        .and(page.locator(`[href*="${encodeURIComponent(`/draft/insights/${slug}`)}"]`))
+        .click();
+      await expect(page).toHaveURL(/\/studio\/presentation/);
+    });
 
     const preview: FrameLocator = page.frameLocator("iframe");
     const heading = preview.getByRole("heading", { level: 1 });
-    await expect
-      .poll(() => visibleText(heading), { timeout: 30_000, message: "the draft in the iframe" })
-      .toBe(draftTitle);
-    await expect(preview.getByRole("complementary", { name: "Draft preview" })).toBeVisible();
-    const mention = preview
-      .getByRole("region", { name: "Tickers in this insight" })
-      .getByRole("listitem");
-    expect(await visibleText(mention.locator("p"))).toBe(draftNote);
-    // Stega: the title carries invisible edit info; the ticker link stays a clean URL.
-    expect(await heading.textContent()).not.toBe(draftTitle);
-    await expect(mention.getByRole("link", { name: "IWM", exact: true })).toHaveAttribute(
-      "href",
-      "/tickers/IWM",
-    );
-
-    // Metadata and JSON-LD are read without stega, even in draft mode.
-    const frame = page
-      .frames()
-      .find((candidate) => new URL(candidate.url()).pathname === `/draft/insights/${slug}`);
-    expect(await frame?.title()).toBe(`${draftTitle} · Daily Insight`);
-    const jsonLd = await preview.locator('script[type="application/ld+json"]').textContent();
-    expect(JSON.parse(jsonLd ?? "{}")).toMatchObject({ headline: draftTitle });
-
-    // Presentation's main document for the page (resolve.mainDocuments) is the post.
-    await expect(studio.field("title").getByRole("textbox")).toHaveValue(draftTitle, {
-      timeout: 30_000,
+    await test.step("the iframe shows the draft, its text with stega edit info", async () => {
+      await expect
+        .poll(() => visibleText(heading), { timeout: 30_000, message: "the draft in the iframe" })
+        .toBe(draftTitle);
+      await expect(preview.getByRole("complementary", { name: "Draft preview" })).toBeVisible();
+      const mention = preview
+        .getByRole("region", { name: "Tickers in this insight" })
+        .getByRole("listitem");
+      expect(await visibleText(mention.locator("p"))).toBe(draftNote);
+      // Stega: the title carries invisible edit info; the ticker link stays a clean URL.
+      expect(await heading.textContent()).not.toBe(draftTitle);
+      await expect(mention.getByRole("link", { name: "IWM", exact: true })).toHaveAttribute(
+        "href",
+        "/tickers/IWM",
+      );
     });
 
-    // Click-to-edit: the overlay on the title focuses the post's title field.
+    await test.step("metadata and JSON-LD are read without stega, even in draft mode", async () => {
+      const frame = page
+        .frames()
+        .find((candidate) => new URL(candidate.url()).pathname === `/draft/insights/${slug}`);
+      expect(await frame?.title()).toBe(`${draftTitle} · Daily Insight`);
+      const jsonLd = await preview.locator('script[type="application/ld+json"]').textContent();
+      expect(JSON.parse(jsonLd ?? "{}")).toMatchObject({ headline: draftTitle });
+    });
+
     const titleField = studio.field("title").getByRole("textbox");
-    await expect(titleField).not.toBeFocused();
-    await heading.hover();
-    await heading.click();
-    await expect(titleField).toBeFocused();
-    await keepScreenshot("presentation with the draft", page);
+    await test.step("click-to-edit: the title's overlay focuses the title field", async () => {
+      // Presentation's main document for the page (resolve.mainDocuments) is the post.
+      await expect(titleField).toHaveValue(draftTitle, { timeout: 30_000 });
+      await expect(titleField).not.toBeFocused();
+      await heading.hover();
+      await heading.click();
+      await expect(titleField).toBeFocused();
+      await keepScreenshot("presentation with the draft", page);
+    });
 
-    // An edit typed in the Studio reaches the iframe.
-    const editedTitle = `${draftTitle} and edited`;
-    await titleField.fill(editedTitle);
-    await expect
-      .poll(() => visibleText(heading), { timeout: 30_000, message: "the edit in the iframe" })
-      .toBe(editedTitle);
+    await test.step("an edit typed in the Studio reaches the iframe", async () => {
+      const editedTitle = `${draftTitle} and edited`;
+      await titleField.fill(editedTitle);
+      await expect
+        .poll(() => visibleText(heading), { timeout: 30_000, message: "the edit in the iframe" })
+        .toBe(editedTitle);
+    });
 
-    // The public page, and every public reading of it, still show the published post.
-    // The preview's own address is no page without draft mode.
-    expect((await request.get(`/draft/insights/${slug}`)).status()).toBe(404);
-    const publicHtml = await (await request.get(`/insights/${slug}`)).text();
-    expect(publicHtml).toContain(title);
-    expect(publicHtml).toContain(note);
-    expect(publicHtml).not.toContain(draftTitle);
-    expect(publicHtml).not.toContain(draftNote);
-    expect(stegaClean(publicHtml), "no stega on the public page").toBe(publicHtml);
-    for (const path of ["/", "/tickers/IWM", "/feed.xml", "/sitemap.xml"]) {
-      const body = await (await request.get(path)).text();
-      expect(body, path).not.toContain(draftTitle);
-      expect(stegaClean(body), `no stega in ${path}`).toBe(body);
-    }
+    await test.step("every public reading still shows the published post", async () => {
+      // The preview's own address is no page without draft mode.
+      expect((await request.get(`/draft/insights/${slug}`)).status()).toBe(404);
+      const publicHtml = await (await request.get(`/insights/${slug}`)).text();
+      expect(publicHtml).toContain(title);
+      expect(publicHtml).toContain(note);
+      expect(publicHtml).not.toContain(draftTitle);
+      expect(publicHtml).not.toContain(draftNote);
+      expect(stegaClean(publicHtml), "no stega on the public page").toBe(publicHtml);
+      for (const path of ["/", "/tickers/IWM", "/feed.xml", "/sitemap.xml"]) {
+        const body = await (await request.get(path)).text();
+        expect(body, path).not.toContain(draftTitle);
+        expect(stegaClean(body), `no stega in ${path}`).toBe(body);
+      }
+    });
   } finally {
     await client.delete({ query: `*[_id in $ids]`, params: { ids: [id, `drafts.${id}`] } });
   }

@@ -1,6 +1,5 @@
 import { lakeClient } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
-import { StudioPage, prepareOfflineStudio } from "./studio-page.ts";
 
 // A ticker that does not exist yet is created from a post's ticker mention, in place: the
 // reference field's "Create" opens the new ticker beside the post, the editor fills it in and
@@ -14,12 +13,10 @@ test.use({ viewport: { width: 1600, height: 1200 } });
 
 test("a missing ticker is created from the mention's reference field and linked", async ({
   page,
-  expectConsoleError,
+  studio,
 }) => {
   test.setTimeout(240_000);
-  await prepareOfflineStudio(page, expectConsoleError);
   const client = lakeClient();
-  const studio = new StudioPage(page);
   const stamp = Date.now();
   const postId = `quick-create-${stamp}`;
   const title = `Quick-created ticker ${stamp}`;
@@ -60,56 +57,66 @@ test("a missing ticker is created from the mention's reference field and linked"
     );
 
   try {
-    await studio.open();
-    await studio.postListItem(title).click();
-    await expect(studio.field("title").getByRole("textbox")).toHaveValue(title);
+    await test.step("open the unpublished post", async () => {
+      await studio.open();
+      await studio.postListItem(title).click();
+      await expect(studio.field("title").getByRole("textbox")).toHaveValue(title);
+    });
 
-    // The symbol finds nothing; "Create" makes the ticker and opens it beside the post.
-    await studio.tab("Tickers").click();
-    const mention = await studio.addItem("tickers");
-    await mention.getByPlaceholder("Type to search").fill(symbol);
-    await expect(page.getByText(`No results for “${symbol}”`)).toBeVisible();
-    await mention.getByRole("button", { name: "Create" }).click();
+    const mention = studio.dialog;
     const ticker = studio.lastDocumentPane;
-    await expect(ticker.getByRole("heading", { name: "New Ticker" }).first()).toBeVisible();
-    await ticker.getByTestId("field-symbol").getByRole("textbox").fill(symbol);
-    await ticker.getByTestId("field-name").getByRole("textbox").fill(name);
-    await expect(ticker.getByRole("radio", { name: "Stock" })).toBeChecked();
+    await test.step("the symbol finds nothing; Create opens a new ticker beside the post", async () => {
+      await studio.tab("Tickers").click();
+      await studio.addItem("tickers");
+      await mention.getByPlaceholder("Type to search").fill(symbol);
+      await expect(page.getByText(`No results for “${symbol}”`)).toBeVisible();
+      await mention.getByRole("button", { name: "Create" }).click();
+      await expect(ticker.getByRole("heading", { name: "New Ticker" }).first()).toBeVisible();
+    });
 
-    // Validation (the symbol's format and uniqueness) runs after each edit.
-    await expect(async () => {
-      await ticker.getByTestId("action-publish").click({ timeout: 5_000 });
-      expect(await publishedTicker()).not.toBeNull();
-    }).toPass({ timeout: 45_000, intervals: [1_000] });
-    const created = await publishedTicker();
-    expect(created).toMatchObject({ _type: "ticker", symbol, name, kind: "stock" });
-    const tickerId = created?._id;
+    const tickerId = await test.step("fill in the ticker and publish it", async () => {
+      await ticker.getByTestId("field-symbol").getByRole("textbox").fill(symbol);
+      await ticker.getByTestId("field-name").getByRole("textbox").fill(name);
+      await expect(ticker.getByRole("radio", { name: "Stock" })).toBeChecked();
+      // Validation (the symbol's format and uniqueness) runs after each edit.
+      await expect(async () => {
+        await ticker.getByTestId("action-publish").click({ timeout: 5_000 });
+        expect(await publishedTicker()).not.toBeNull();
+      }).toPass({ timeout: 45_000, intervals: [1_000] });
+      const created = await publishedTicker();
+      expect(created).toMatchObject({ _type: "ticker", symbol, name, kind: "stock" });
+      return created?._id;
+    });
 
-    // Back in the post: the mention links the new ticker.
-    await studio.closePane(ticker);
-    await expect(page.getByTestId("document-pane")).toHaveCount(1);
-    await expect(studio.lastDocumentPane.getByRole("heading", { name: title })).toBeVisible();
-    await expect(mention.getByRole("button", { name: new RegExp(symbol) }).first()).toBeVisible();
-    await studio.input(mention, "Note").fill("Its first appearance here.");
-    await studio.closeDialog();
-    await expect
-      .poll(async () => (await client.getDocument<Post>(`drafts.${postId}`))?.tickers)
-      .toEqual([expect.objectContaining({ ticker: expect.objectContaining({ _ref: tickerId }) })]);
+    await test.step("back in the post, the mention links the new ticker", async () => {
+      await studio.closePane(ticker);
+      await expect(page.getByTestId("document-pane")).toHaveCount(1);
+      await expect(studio.lastDocumentPane.getByRole("heading", { name: title })).toBeVisible();
+      await expect(mention.getByRole("button", { name: new RegExp(symbol) }).first()).toBeVisible();
+      await studio.input(mention, "Note").fill("Its first appearance here.");
+      await studio.closeDialog();
+      await expect
+        .poll(async () => (await client.getDocument<Post>(`drafts.${postId}`))?.tickers)
+        .toEqual([
+          expect.objectContaining({ ticker: expect.objectContaining({ _ref: tickerId }) }),
+        ]);
+    });
 
-    // Published, the post holds an ordinary reference to the ticker.
-    await expect(async () => {
-      await studio.publishButton.click({ timeout: 5_000 });
-      expect(await client.getDocument(postId)).toBeDefined();
-    }).toPass({ timeout: 45_000, intervals: [1_000] });
-    const published = await client.getDocument<Post>(postId);
-    expect(published?.tickers).toEqual([
-      {
-        _key: expect.any(String),
-        _type: "tickerMention",
-        note: "Its first appearance here.",
-        ticker: { _type: "reference", _ref: tickerId },
-      },
-    ]);
+    await test.step("published, the post holds an ordinary reference to it", async () => {
+      await expect(async () => {
+        await studio.publishButton.click({ timeout: 5_000 });
+        expect(await client.getDocument(postId)).toBeDefined();
+      }).toPass({ timeout: 45_000, intervals: [1_000] });
+      const published = await client.getDocument<Post>(postId);
+      expect(published?.tickers).toEqual([
+        {
+          _key: expect.any(String),
+          _type: "tickerMention",
+          note: "Its first appearance here.",
+          ticker: { _type: "reference", _ref: tickerId },
+        },
+      ]);
+    });
   } finally {
     const ids = [postId, `drafts.${postId}`];
     for (const id of await tickerIds()) ids.push(id);

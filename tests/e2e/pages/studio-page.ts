@@ -1,12 +1,12 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { e2e } from "./env.ts";
+import { e2e } from "../env.ts";
 
 /**
- * The Studio offline, as every Studio spec runs it: Sanity-hosted addresses it reaches for
- * (fonts, the version check) are blocked, and what it logs by design without them is expected
- * (packages/lake/README.md, "What it serves"): the failed version check, the presence websocket and history
- * the lake answers with a 404, and the 4xx of endpoints the lake leaves out (grants, schedules,
- * help).
+ * The Studio offline, as every Studio spec runs it (the `studio` fixture): Sanity-hosted
+ * addresses it reaches for (fonts, the version check) are blocked, and what it logs by design
+ * without them is expected (packages/lake/README.md, "What it serves"): the failed version check, the
+ * presence websocket and history the lake answers with a 404, and the 4xx of endpoints the lake
+ * leaves out (grants, schedules, help).
  */
 export async function prepareOfflineStudio(
   page: Page,
@@ -92,7 +92,11 @@ export class StudioPage {
     return scope.getByLabel(title, { exact: true });
   }
 
-  /** Picks the document whose preview matches `option` in a reference field within `scope`. */
+  /**
+   * Picks the document whose preview matches `option` in a reference field within `scope`. By
+   * Sanity UI's marker, not role=option: the rows of the document list are options too, and
+   * the seed post's row names its tickers.
+   */
   async chooseReference(scope: Locator | Page, search: string, option: RegExp) {
     await scope.getByPlaceholder("Type to search").fill(search);
     await this.page
