@@ -122,6 +122,11 @@ export default defineConfig([
               group: ["@/components/*", "**/components/*", "@/app/*", "**/app/*"],
               message: "lib imports lib/content, not components/ or app/.",
             },
+            {
+              // The Studio's project settings (sanity/env.ts) are the one thing both share.
+              group: ["@/sanity/*", "!@/sanity/env"],
+              message: "lib reads the Studio's project settings only (sanity/env.ts).",
+            },
           ],
         },
       ],
@@ -147,6 +152,80 @@ export default defineConfig([
                 "!**/lib/content/**",
               ],
               message: "The Studio imports components/, lib/content and lib/routes only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // Imports flow down (DESIGN.md, "Shape"): app → components | hooks | lib;
+  // components → hooks | lib/content | lib/routes; lib → drizzle; nothing imports app/.
+  ...["(site)", "(account)", "(studio)"].map((group) => ({
+    // Route groups never import each other: what two share goes to components/ or lib/.
+    files: [`app/${group}/**`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/app/*", "**/(site)/*", "**/(account)/*", "**/(studio)/*"].filter(
+                (pattern) => !pattern.includes(group),
+              ),
+              message: "A route group imports no other route: share through components/ or lib/.",
+            },
+            {
+              group: ["**/page", "**/page.tsx", "**/layout", "**/layout.tsx"],
+              message:
+                "A page or layout is imported by Next only: share what it exports through lib/.",
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    // Shared UI fetches nothing and reads no secrets: it takes the shared vocabulary (types of
+    // other lib modules too, which are erased). A server action sits beside the component it
+    // serves (components/watchlist/actions.ts) and may use the domain layer.
+    files: ["components/**", "hooks/**"],
+    ignores: ["components/**/actions.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/app/*", "**/app/*"],
+              message: "Nothing imports a route.",
+            },
+            {
+              group: [
+                "@/lib/*",
+                "!@/lib/content",
+                "!@/lib/routes",
+                "@/lib/*/**",
+                "!@/lib/content/**",
+              ],
+              allowTypeImports: true,
+              message: "Shared UI and hooks take lib/content and lib/routes only (and types).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The schema and the migrations stand alone: drizzle-kit reads them without the app.
+    files: ["drizzle/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/*", "../*"],
+              message: "drizzle/ holds the schema and migrations only; lib/db uses them.",
             },
           ],
         },

@@ -1,6 +1,6 @@
 import Form from "next/form";
 import { searchPath } from "@/lib/routes";
-import { SEARCH_MAX_LENGTH } from "@/lib/search-input";
+import { SEARCH_MAX_LENGTH } from "@/lib/content/search";
 
 /** A GET form to /search: a plain form without JavaScript, client navigation with it. */
 export function SearchForm({ defaultValue = "" }: { defaultValue?: string }) {

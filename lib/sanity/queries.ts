@@ -97,7 +97,7 @@ export const allTickerSymbolsQuery = defineQuery(`
 // --- Search, authors, topics and the feed ---------------------------------------------------
 
 // Every term must match somewhere in the post's words or its tickers' symbols ($terms come from
-// lib/search-input.ts: words with a trailing `*` for prefix matching); a query that is exactly
+// lib/content/search.ts: words with a trailing `*` for prefix matching); a query that is exactly
 // a symbol (BRK.B) also finds the posts that link it. Title and summary hits rank first.
 export const searchPostsQuery = defineQuery(`
   *[${listedPost} && (

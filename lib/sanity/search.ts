@@ -1,5 +1,5 @@
 import "server-only";
-import type { SearchInput } from "@/lib/search-input";
+import type { SearchInput } from "@/lib/content/search";
 import { sanityFetch } from "./fetch";
 import { toPostSummaries } from "./posts";
 import { searchPostsQuery } from "./queries";
@@ -7,7 +7,7 @@ import { tags } from "./tags";
 
 export const SEARCH_RESULT_LIMIT = 30;
 
-/** Posts matching a parsed search (lib/search-input.ts), best first. */
+/** Posts matching a parsed search (lib/content/search.ts), best first. */
 export async function searchPosts(input: Extract<SearchInput, { kind: "ok" }>) {
   const rows = await sanityFetch({
     query: searchPostsQuery,

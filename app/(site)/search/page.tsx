@@ -5,7 +5,7 @@ import { PostCard } from "@/components/post-card";
 import { SearchForm } from "@/components/search-form";
 import { StatusMessage } from "@/components/status-message";
 import { homePath, searchPath, tickersPath } from "@/lib/routes";
-import { parseSearchInput } from "@/lib/search-input";
+import { parseSearchInput } from "@/lib/content/search";
 import { searchPosts, SEARCH_RESULT_LIMIT } from "@/lib/sanity/search";
 
 export const metadata: Metadata = {

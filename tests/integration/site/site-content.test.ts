@@ -15,7 +15,7 @@ import type {
   PostsForTopicQueryResult,
   SearchPostsQueryResult,
 } from "@/lib/sanity/types";
-import { parseSearchInput } from "@/lib/search-input";
+import { parseSearchInput } from "@/lib/content/search";
 import { buildSitemapEntries } from "@/lib/sitemap-entries";
 import { topicSlug } from "@/lib/content/topics";
 import { startSeededTestLake } from "../../support/lake.ts";

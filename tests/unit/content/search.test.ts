@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSearchInput, SEARCH_MAX_LENGTH, SEARCH_MAX_TERMS } from "@/lib/search-input";
+import { parseSearchInput, SEARCH_MAX_LENGTH, SEARCH_MAX_TERMS } from "@/lib/content/search";
 
 describe("parseSearchInput", () => {
   it("treats a missing or blank query as the empty state", () => {

@@ -1,4 +1,4 @@
-import { isSymbol } from "@/lib/content/symbols";
+import { isSymbol } from "./symbols";
 
 // Turns what a reader typed into the parameters of searchPostsQuery. The text travels as GROQ
 // parameters, never spliced into the query, so there is nothing to inject; what needs care is
