@@ -5,6 +5,7 @@ import { isLiveSession, SESSION_COOKIE_NAMES, sessionTokenFrom } from "@/lib/aut
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { parsePageParam } from "@/lib/pagination";
+import { PREFETCH_HINT_HEADER } from "@/lib/prefetch-hint";
 import { latestPageRoute, tickerPath } from "@/lib/routes";
 import { absoluteUrl } from "@/lib/site-url";
 import { resolveSymbolSegment } from "@/lib/symbol-route";
@@ -53,9 +54,10 @@ async function signedOutToSignIn(request: NextRequest) {
   const token = sessionTokenFrom(request.cookies);
   if (token && (await sessionIsLive(token))) return NextResponse.next();
   // A link's prefetch gets nothing rather than a redirect: Next's router would prefetch the
-  // sign-in page in its place, which answers a prefetch with 404 (it renders per request).
-  // Following the link itself is redirected below.
-  if (request.headers.has("next-router-prefetch")) return new NextResponse(null, { status: 204 });
+  // sign-in page in its place, which answers a segment prefetch with 404 (it renders per
+  // request). Following the link itself is redirected below. The proxy never sees Next's own
+  // prefetch header; scripts/site-server.ts passes it on as ours (lib/prefetch-hint.ts).
+  if (request.headers.has(PREFETCH_HINT_HEADER)) return new NextResponse(null, { status: 204 });
   const url = new URL("/signin", env.SITE_URL);
   url.search = `?${new URLSearchParams({ callbackUrl: `${request.nextUrl.pathname}${request.nextUrl.search}` })}`;
   const response = NextResponse.redirect(url, 307);

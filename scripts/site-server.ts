@@ -15,6 +15,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
 import { enabledOAuthProviders } from "../lib/auth/oauth-options.ts";
 import { parseEnv } from "../lib/env-schema.ts";
+import { PREFETCH_HINT_HEADER } from "../lib/prefetch-hint.ts";
 import { securityHeaders } from "../lib/security-headers.ts";
 import { apiHost, isLocalProject } from "../sanity/env.ts";
 
@@ -43,6 +44,9 @@ function forwardedHeaders(req: IncomingMessage): void {
   // An empty Next-Action names no action, but Next would still decode the body as one, where
   // proxy.ts cannot see it (a matcher never matches an empty header).
   if (req.headers["next-action"] === "") delete req.headers["next-action"];
+  // proxy.ts cannot see Next-Router-Prefetch (lib/prefetch-hint.ts); it sees this.
+  if (req.headers["next-router-prefetch"]) req.headers[PREFETCH_HINT_HEADER] = "1";
+  else delete req.headers[PREFETCH_HINT_HEADER];
   const peer = req.socket.remoteAddress;
   if (!peer) return;
   const forwarded = req.headers["x-forwarded-for"];

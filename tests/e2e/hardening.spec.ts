@@ -70,6 +70,21 @@ test("a forged or stale session cookie gets a real redirect to sign in, without 
   }
 });
 
+test("a signed-out reader's link prefetch of a reader page gets nothing, its visit a redirect", async () => {
+  // Next's router prefetches /watchlist from any page's nav. Redirected, the router would
+  // prefetch /signin in its place, which answers a segment prefetch with a 404 (a console error
+  // on every page). Next hides its prefetch header from proxy.ts; the site server passes it on.
+  const port = e2e.sitePort;
+  const prefetch = { rsc: "1", "next-router-prefetch": "1" };
+  for (const headers of [prefetch, { ...prefetch, "next-router-segment-prefetch": "/_tree" }]) {
+    const response = await rawRequest({ port, path: "/watchlist?_rsc=abc", headers });
+    expect(response.status, JSON.stringify(headers)).toBe(204);
+  }
+  const visit = await rawRequest({ port, path: "/watchlist", headers: { rsc: "1" } });
+  expect(visit.status).toBe(307);
+  expect(visit.headers.location).toBe(`${siteUrl}/signin?callbackUrl=%2Fwatchlist`);
+});
+
 test("a client that writes its own X-Forwarded-For is still counted where it connects from", async ({
   smtp,
 }) => {
