@@ -1,8 +1,9 @@
 import { z } from "zod";
 
 // The single description of this project's environment. The Next.js app reads it through
-// lib/env.ts; the local Content Lake and the seed script (plain Node processes) parse it
-// directly. Nothing else reads process.env.
+// lib/env.ts; the launchers and scripts in scripts/ (plain Node processes) parse it directly.
+// The local Content Lake (packages/lake) validates its own variables. Nothing else reads
+// process.env.
 
 const port = z.coerce.number().int().min(0).max(65535);
 /** "a, b,," → ["a", "b"]: the form of every list setting. */
@@ -52,7 +53,7 @@ export const envSchema = z.object({
   LAKE_WEBHOOK_URLS: z.string().default("").pipe(commaList).pipe(z.array(z.url())),
   /** Origins of Studios served elsewhere (`npm run studio`, a `sanity deploy` Studio) whose
    * Presentation tool frames the site's draft pages; comma-separated. Unset: http://localhost:3333
-   * in development, none in production. Read at build time (lib/security-headers.ts). */
+   * in development, none in production. Read when the site server starts (lib/security-headers.ts). */
   SANITY_STUDIO_ORIGINS: z
     .string()
     .optional()
