@@ -23,7 +23,8 @@ const localLake =
   isLocalProject && apiHost ? { apiHost, auth: { loginMethod: "token" as const, apiHost } } : {};
 
 // Hosted features the lake does not serve (releases, scheduling, tasks, announcements): off
-// offline, so the Studio neither waits for nor renders them (first load ≤ 5 s is a contract).
+// offline, so the Studio neither waits for nor renders them (its first load is a budget of
+// `npm run bench studio`).
 const offlineFeatures = isLocalProject
   ? {
       releases: { enabled: false },

@@ -1,6 +1,6 @@
 // `npm run bench [suite…]`: every figure is measured beside its baseline in the same run, and the
 // ratio is what a budget is judged by — bare times on a shared 2-core machine are noise.
-// Suites: lake, site, lighthouse, cards, db (all by default); the site's builds are shared.
+// Suites: lake, site, lighthouse, cards, db, studio (all by default); the site's builds are shared.
 import { benchCards } from "./cards.ts";
 import { benchDb } from "./db.ts";
 import { formatValue, ratio, type SuiteResult } from "./figure.ts";
@@ -8,6 +8,7 @@ import { benchLake } from "./lake.ts";
 import { benchLighthouse } from "./lighthouse.ts";
 import { createServers, type Servers } from "./servers.ts";
 import { benchSite } from "./site.ts";
+import { benchStudio } from "./studio.ts";
 
 async function lake(): Promise<SuiteResult> {
   const results = await benchLake();
@@ -30,6 +31,7 @@ const suites: Record<string, (servers: Servers) => Promise<SuiteResult>> = {
   lighthouse: benchLighthouse,
   cards: benchCards,
   db: benchDb,
+  studio: benchStudio,
 };
 
 const requested = process.argv.slice(2);

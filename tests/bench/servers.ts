@@ -1,6 +1,7 @@
 // The servers the site benchmarks measure, built by the bench itself in copies under the system's
 // temporary directory (never the checkout's shared .next): the site as a production build against a fresh seeded lake of its own, and a
-// bare Next app (tests/bench/bare-next) with one static page of the same HTML size, the baseline.
+// bare Next app (tests/bench/bare-next) with one static page of the same HTML size, the baseline,
+// and a bare Sanity Studio, the Studio's baseline.
 import { spawn } from "node:child_process";
 import { cp, mkdir, readdir, rename, rm } from "node:fs/promises";
 import os from "node:os";
@@ -132,7 +133,8 @@ export async function startSite(): Promise<Site> {
     token: TOKEN,
     webhookUrls: [`http://localhost:${PORTS.site}/api/revalidate`],
     webhookSecret: WEBHOOK_SECRET,
-    allowedOrigins: [`http://localhost:${PORTS.site}`],
+    // The bare app's Studio (the Studio benchmark's baseline) calls the same lake.
+    allowedOrigins: [`http://localhost:${PORTS.site}`, `http://localhost:${PORTS.bare}`],
   });
   try {
     const env = productionSiteEnv({
@@ -164,8 +166,11 @@ export async function startSite(): Promise<Site> {
   }
 }
 
-/** Builds and starts the bare app, its page sized so that its HTML is about `htmlBytes`. */
-export async function startBare(htmlBytes: number): Promise<Server> {
+/**
+ * Builds and starts the bare app, its page sized so that its HTML is about `htmlBytes`, its
+ * bare Studio calling the lake at `studioApiHost`.
+ */
+export async function startBare(htmlBytes: number, studioApiHost: string): Promise<Server> {
   const dir = path.join(workDir, "bare-next");
   await copySources(
     path.join(root, "tests", "bench", "bare-next"),
@@ -177,6 +182,7 @@ export async function startBare(htmlBytes: number): Promise<Server> {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     BARE_PAGE_HTML_BYTES: String(htmlBytes),
+    NEXT_PUBLIC_SANITY_API_HOST: studioApiHost,
     PORT: String(PORTS.bare),
   };
   console.error("bench: building the bare Next page…");
@@ -186,7 +192,7 @@ export async function startBare(htmlBytes: number): Promise<Server> {
 
 export interface Servers {
   site(): Promise<Site>;
-  /** The bare page, its HTML sized like the site's article. */
+  /** The bare page, its HTML sized like the site's article, and a bare Studio at /studio. */
   bare(): Promise<Server>;
   stop(): Promise<void>;
 }
@@ -201,7 +207,7 @@ export function createServers(): Servers {
     bare: () =>
       (bare ??= getSite().then(async (s) => {
         const html = await (await fetch(`${s.url}${s.articlePath}`)).text();
-        return startBare(Buffer.byteLength(html));
+        return startBare(Buffer.byteLength(html), s.lake.studioApiHost);
       })),
     async stop() {
       const started = [site, bare].filter((p) => p !== undefined);
