@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
-import { ACTION_BODY_LIMIT } from "./lib/action-request.ts";
+import { ACTION_BODY_LIMIT } from "./lib/http/action-request.ts";
 import { dropSecrets } from "./lib/build-env.ts";
 
 const nextConfig: NextConfig = {
@@ -16,7 +16,7 @@ const nextConfig: NextConfig = {
   // URLs get app/global-not-found.tsx, a whole document of its own.
   experimental: {
     globalNotFound: true,
-    // proxy.ts reads server action bodies to refuse bad ones with a 4xx (lib/action-request.ts);
+    // proxy.ts reads server action bodies to refuse bad ones with a 4xx (lib/http/action-request.ts);
     // it needs no more than one byte past Next's 1 MB action limit to know a body is too large.
     proxyClientMaxBodySize: ACTION_BODY_LIMIT + 1,
   },

@@ -1,14 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { knownActions } from "@/lib/action-ids";
-import { carriesAction, checkActionRequest } from "@/lib/action-request";
+import { knownActions } from "@/lib/http/action-ids";
+import { carriesAction, checkActionRequest } from "@/lib/http/action-request";
 import { isLiveSession, SESSION_COOKIE_NAMES, sessionTokenFrom } from "@/lib/auth/session-cookie";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { parsePageParam } from "@/lib/pagination";
-import { PREFETCH_HINT_HEADER } from "@/lib/prefetch-hint";
+import { parsePageParam } from "@/lib/site/pagination";
+import { PREFETCH_HINT_HEADER } from "@/lib/http/prefetch-hint";
 import { latestPageRoute, tickerPath } from "@/lib/routes";
-import { absoluteUrl } from "@/lib/site-url";
-import { resolveSymbolSegment } from "@/lib/symbol-route";
+import { absoluteUrl } from "@/lib/site/absolute-url";
+import { resolveSymbolSegment } from "@/lib/site/symbol-route";
 
 // Redirects point at SITE_URL, never at the Host the request named (a proxy's, or a forged one);
 // the rewrite stays on the request's own origin, as an internal rewrite must.
@@ -56,7 +56,7 @@ async function signedOutToSignIn(request: NextRequest) {
   // A link's prefetch gets nothing rather than a redirect: Next's router would prefetch the
   // sign-in page in its place, which answers a segment prefetch with 404 (it renders per
   // request). Following the link itself is redirected below. The proxy never sees Next's own
-  // prefetch header; scripts/site-server.ts passes it on as ours (lib/prefetch-hint.ts).
+  // prefetch header; scripts/site-server.ts passes it on as ours (lib/http/prefetch-hint.ts).
   if (request.headers.has(PREFETCH_HINT_HEADER)) return new NextResponse(null, { status: 204 });
   const url = new URL("/signin", env.SITE_URL);
   url.search = `?${new URLSearchParams({ callbackUrl: `${request.nextUrl.pathname}${request.nextUrl.search}` })}`;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SiteDocument } from "@/components/site-document";
 import { StatusMessage } from "@/components/status-message";
-import { siteMetadata } from "@/lib/site-metadata";
+import { siteMetadata } from "@/lib/site/metadata";
 
 export const metadata: Metadata = { ...siteMetadata, title: "Page not found" };
 

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from "next";
 import { sitemapPath } from "@/lib/routes";
-import { absoluteUrl } from "@/lib/site-url";
+import { absoluteUrl } from "@/lib/site/absolute-url";
 
 export default function robots(): MetadataRoute.Robots {
   return {

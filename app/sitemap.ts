@@ -4,7 +4,7 @@ import { listAuthorSlugs } from "@/lib/sanity/authors";
 import { listPostSlugs } from "@/lib/sanity/posts";
 import { listTickerSymbols } from "@/lib/sanity/tickers";
 import { listTopics } from "@/lib/sanity/topics";
-import { buildSitemapEntries } from "@/lib/sitemap-entries";
+import { buildSitemapEntries } from "@/lib/site/sitemap-entries";
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const [posts, tickers, authors, topics] = await Promise.all([

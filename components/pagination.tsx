@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PageLinks } from "@/lib/pagination";
+import type { PageLinks } from "@/lib/site/pagination";
 
 /** Previous / next links between pages of a list, with the reader's position. */
 export function Pagination({

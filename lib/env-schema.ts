@@ -45,25 +45,18 @@ export const envSchema = z.object({
   /** Shared secret of the GROQ-powered webhook that calls /api/revalidate. */
   SANITY_WEBHOOK_SECRET: optionalString,
 
-  /** The local Content Lake (used when SANITY_PROJECT_ID is unset). */
+  /** Where the local Content Lake listens (used when SANITY_PROJECT_ID is unset). The lake's
+   * own settings (data folder, webhooks, origins, query limits) are its own to validate:
+   * packages/lake/src/bin/config.ts. */
   LAKE_HOST: z.string().default("127.0.0.1"),
   LAKE_PORT: port.default(3999),
-  LAKE_DATA_DIR: z.string().default(".data/lake"),
-  /** Comma-separated webhook targets; empty means none. */
-  LAKE_WEBHOOK_URLS: z.string().default("").pipe(commaList).pipe(z.array(z.url())),
   /** Origins of Studios served elsewhere (`npm run studio`, a `sanity deploy` Studio) whose
    * Presentation tool frames the site's draft pages; comma-separated. Unset: http://localhost:3333
-   * in development, none in production. Read when the site server starts (lib/security-headers.ts). */
+   * in development, none in production. Read when the site server starts (lib/http/security-headers.ts). */
   SANITY_STUDIO_ORIGINS: z
     .string()
     .optional()
     .pipe(commaList.pipe(z.array(origin)).optional()),
-  /** Browser origins the local lake answers, comma-separated (e.g. `http://localhost:3000`);
-   * empty means the site's (SITE_URL, and localhost on PORT) and the standalone Studio's. */
-  LAKE_CORS_ORIGINS: z.string().default("").pipe(commaList).pipe(z.array(origin)),
-  /** How long one query may run on the local lake, and how large its result may be. */
-  LAKE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
-  LAKE_QUERY_MAX_RESULT_MB: z.coerce.number().positive().default(32),
   /** Reader data. Set → that Postgres server; unset → PGlite in PGLITE_DATA_DIR. */
   DATABASE_URL: optionalString.pipe(
     z
@@ -86,12 +79,6 @@ export const envSchema = z.object({
   AUTH_GITHUB_SECRET: optionalString,
   AUTH_GOOGLE_ID: optionalString,
   AUTH_GOOGLE_SECRET: optionalString,
-
-  /** The lake refuses NODE_ENV=production unless this is "1": it is a development tool. */
-  LAKE_ALLOW_PRODUCTION: z
-    .enum(["0", "1"])
-    .default("0")
-    .transform((value) => value === "1"),
 });
 
 export type Env = z.infer<typeof envSchema>;

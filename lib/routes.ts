@@ -1,6 +1,6 @@
 // Every path on the site, spelt once: pages, components, the sitemap, the feed, the cards, the
 // proxy and the Studio's Presentation tool all link through these. Pure (no env), so client
-// components and the Studio import it; absolute URLs for the server come from lib/site-url.ts
+// components and the Studio import it; absolute URLs for the server come from lib/site/absolute-url.ts
 // (SITE_URL), and pure modules that are handed the site's URL use absoluteUrlFor.
 //
 // A segment taken from content (a slug, a symbol) is always percent-encoded, so an odd value

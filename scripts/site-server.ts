@@ -5,7 +5,7 @@
 // lib/auth/client-ip.ts). `next start` itself writes that header only when the client left it
 // out, which lets a client that reaches the app directly choose the address it is counted as.
 // With no trusted proxy, the client's own X-Forwarded-Host/Proto/Port are dropped. And every
-// response gets the security headers (lib/security-headers.ts).
+// response gets the security headers (lib/http/security-headers.ts).
 //
 //   node scripts/site-server.ts dev|start
 //
@@ -15,8 +15,8 @@ import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
 import { enabledOAuthProviders } from "../lib/auth/oauth-options.ts";
 import { parseEnv } from "../lib/env-schema.ts";
-import { PREFETCH_HINT_HEADER } from "../lib/prefetch-hint.ts";
-import { securityHeaders } from "../lib/security-headers.ts";
+import { PREFETCH_HINT_HEADER } from "../lib/http/prefetch-hint.ts";
+import { securityHeaders } from "../lib/http/security-headers.ts";
 import { apiHost, isLocalProject } from "../sanity/env.ts";
 
 const mode = process.argv[2];
@@ -44,7 +44,7 @@ function forwardedHeaders(req: IncomingMessage): void {
   // An empty Next-Action names no action, but Next would still decode the body as one, where
   // proxy.ts cannot see it (a matcher never matches an empty header).
   if (req.headers["next-action"] === "") delete req.headers["next-action"];
-  // proxy.ts cannot see Next-Router-Prefetch (lib/prefetch-hint.ts); it sees this.
+  // proxy.ts cannot see Next-Router-Prefetch (lib/http/prefetch-hint.ts); it sees this.
   if (req.headers["next-router-prefetch"]) req.headers[PREFETCH_HINT_HEADER] = "1";
   else delete req.headers[PREFETCH_HINT_HEADER];
   const peer = req.socket.remoteAddress;
@@ -53,7 +53,7 @@ function forwardedHeaders(req: IncomingMessage): void {
   req.headers["x-forwarded-for"] = forwarded ? `${String(forwarded)}, ${peer}` : peer;
 }
 
-// CSP, nosniff, Referrer-Policy, HSTS on https: lib/security-headers.ts, computed once.
+// CSP, nosniff, Referrer-Policy, HSTS on https: lib/http/security-headers.ts, computed once.
 const headersFor = securityHeaders({
   siteUrl: env.SITE_URL,
   development: dev,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteDocument } from "@/components/site-document";
-import { siteMetadata } from "@/lib/site-metadata";
+import { siteMetadata } from "@/lib/site/metadata";
 
 export const metadata: Metadata = siteMetadata;
 

@@ -5,7 +5,7 @@ import { toRssItems } from "@/lib/feed/feed-items";
 import { buildRssFeed } from "@/lib/feed/rss";
 import { feedPath, homePath } from "@/lib/routes";
 import { listFeedPosts } from "@/lib/sanity/feed";
-import { absoluteUrl } from "@/lib/site-url";
+import { absoluteUrl } from "@/lib/site/absolute-url";
 
 // RSS 2.0 with each post's full body. Content comes through lib/sanity's cached reads, so the
 // feed is revalidated by the same webhook tags as the pages.

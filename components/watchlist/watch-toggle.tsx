@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useLayoutEffect, useRef } from "react";
-import type { ActionState } from "@/lib/reader-action";
+import type { ActionState } from "@/lib/auth/reader-action";
 import { markWatched, useWatchedSymbols } from "@/hooks/use-watched-symbols";
 import "./watchlist.css";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { cardPath } from "@/lib/routes";
-import { absoluteUrl } from "@/lib/site-url";
+import { absoluteUrl } from "@/lib/site/absolute-url";
 import { CARD_CONTENT_TYPE, CARD_SIZE } from "./theme";
 
 // The og:image and twitter:image of a page whose card route lives outside the (site) group

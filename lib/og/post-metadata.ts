@@ -2,7 +2,7 @@ import "server-only";
 import type { Metadata } from "next";
 import { postPath } from "@/lib/routes";
 import type { Post } from "@/lib/sanity/posts";
-import { absoluteUrl } from "@/lib/site-url";
+import { absoluteUrl } from "@/lib/site/absolute-url";
 import { socialCardImages } from "./metadata";
 
 // A post's metadata, shared by the reader's article (app/(site)/insights/[slug]) and its draft

@@ -1,6 +1,6 @@
 import "server-only";
 import { getTickerBySymbol, listPostsForTicker, listTickerSymbols } from "@/lib/sanity/tickers";
-import { resolveSymbolSegment } from "@/lib/symbol-route";
+import { resolveSymbolSegment } from "@/lib/site/symbol-route";
 import { toTickerCardData } from "./card-data";
 import { TickerCard } from "./ticker-card";
 import { renderCard } from "./render";
@@ -14,7 +14,7 @@ export const size = CARD_SIZE;
 export const contentType = CARD_CONTENT_TYPE;
 export const alt = "Daily Insight: a ticker, its name and kind, and its latest coverage";
 
-// "-" is never a symbol (lib/symbol-route.ts): the stand-in for an unreadable lake at build.
+// "-" is never a symbol (lib/site/symbol-route.ts): the stand-in for an unreadable lake at build.
 export async function generateStaticParams(): Promise<Array<Awaited<Params>>> {
   try {
     const symbols = await listTickerSymbols();

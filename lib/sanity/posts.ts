@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { pageCountFor, pageSlice } from "@/lib/pagination";
+import { pageCountFor, pageSlice } from "@/lib/site/pagination";
 import { sanityFetchDraft } from "./draft-fetch";
 import { sanityFetch } from "./fetch";
 import {

@@ -2,7 +2,7 @@ import "server-only";
 import { decodeSignatureHeader, isValidSignature, SIGNATURE_HEADER_NAME } from "@sanity/webhook";
 import { AppError } from "@/lib/errors";
 import type { DeliveryKeys } from "@/lib/db/webhook-deliveries";
-import { readBodyWithin } from "@/lib/request-body";
+import { readBodyWithin } from "@/lib/http/request-body";
 
 // What /api/revalidate accepts before it looks at a delivery's content. @sanity/webhook checks
 // the HMAC only: it takes any timestamp after 2021 and reads whatever body it is given, so the

@@ -1,5 +1,5 @@
 // React's own server-side decoder of action arguments (what Next runs on a server action's
-// body), for tests that check lib/action-request.ts against it. Run with
+// body), for tests that check lib/http/action-request.ts against it. Run with
 // `node --conditions=react-server`. Reads a JSON array of bodies on stdin, each a list of
 // [name, value] form entries, and writes a JSON array of {ok, error} answers: ok when
 // decodeReply settles with a value within a second, as Next would go on to run the action.

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { readerAction } from "@/lib/reader-action";
+import { readerAction } from "@/lib/auth/reader-action";
 import { addCoveredTicker } from "@/lib/watchlists/commands";
 import { findCoveredSymbol } from "@/lib/watchlists/covered-symbol";
 import { moveItem, removeFromWatchlist, setItemNote } from "@/lib/watchlists/items";

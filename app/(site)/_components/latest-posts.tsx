@@ -1,7 +1,7 @@
 import { Pagination } from "@/components/pagination";
 import { PostCard } from "@/components/post-card";
 import { StatusMessage } from "@/components/status-message";
-import { pageLinks } from "@/lib/pagination";
+import { pageLinks } from "@/lib/site/pagination";
 import { homePath } from "@/lib/routes";
 import type { PostSummary } from "@/lib/sanity/posts";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { metadata as studioMetadata } from "next-sanity/studio";
 import type { ReactNode } from "react";
 import { preconnect } from "react-dom";
-import { siteMetadata } from "@/lib/site-metadata";
+import { siteMetadata } from "@/lib/site/metadata";
 import { apiHost, projectId } from "@/sanity/env";
 
 export { viewport } from "next-sanity/studio";

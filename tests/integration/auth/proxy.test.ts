@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sessions } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
-import { PREFETCH_HINT_HEADER } from "@/lib/prefetch-hint";
+import { PREFETCH_HINT_HEADER } from "@/lib/http/prefetch-hint";
 import { createReader } from "../../support/readers";
 
 vi.mock("server-only", () => ({}));

@@ -2,12 +2,12 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { ACTION_BODY_LIMIT, checkActionRequest } from "@/lib/action-request";
+import { ACTION_BODY_LIMIT, checkActionRequest } from "@/lib/http/action-request";
 
 vi.mock("server-only", () => ({}));
-const { actionIndex, pagePattern } = await import("@/lib/action-ids");
+const { actionIndex, pagePattern } = await import("@/lib/http/action-ids");
 
-// lib/action-request.ts against React itself: bodies written by React's own encoder (what the
+// lib/http/action-request.ts against React itself: bodies written by React's own encoder (what the
 // browser sends) must pass, and every body the check lets through must be one React's server
 // decoder (what Next runs next) reads without an error. The second half is generated: thousands
 // of mangled bodies from a fixed seed, so a failure reproduces.
@@ -22,7 +22,7 @@ const { encodeReply } = require(
 ) as { encodeReply: (value: unknown) => Promise<string | FormData> };
 
 const ID = "7fd984f04d77773b0fc329689c106112780b8c530e";
-// This build's actions, as lib/action-ids.ts reads them from Next's manifest.
+// This build's actions, as lib/http/action-ids.ts reads them from Next's manifest.
 const CACHED_READ = "f0f8eaae64314076e3235c779c164168c0952b272f";
 const KNOWN = actionIndex({
   [ID]: { workers: { "app/(account)/watchlist/page": {}, "app/(account)/signin/page": {} } },

@@ -16,7 +16,7 @@ import type {
   SearchPostsQueryResult,
 } from "@/lib/sanity/types";
 import { parseSearchInput } from "@/lib/content/search";
-import { buildSitemapEntries } from "@/lib/sitemap-entries";
+import { buildSitemapEntries } from "@/lib/site/sitemap-entries";
 import { topicSlug } from "@/lib/content/topics";
 import { startSeededTestLake } from "../../support/lake.ts";
 

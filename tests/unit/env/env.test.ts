@@ -20,8 +20,6 @@ describe("parseEnv", () => {
       SANITY_DATASET: "production",
       LAKE_HOST: "127.0.0.1",
       LAKE_PORT: 3999,
-      LAKE_WEBHOOK_URLS: [],
-      LAKE_ALLOW_PRODUCTION: false,
     });
     expect(env.SANITY_PROJECT_ID).toBeUndefined();
   });
@@ -32,10 +30,16 @@ describe("parseEnv", () => {
     expect(env.SANITY_WEBHOOK_SECRET).toBeUndefined();
   });
 
-  it("coerces ports and splits webhook targets", () => {
-    const env = parseEnv({ PORT: "4000", LAKE_WEBHOOK_URLS: "http://a.test/x, http://b.test/y" });
+  it("coerces ports", () => {
+    const env = parseEnv({ PORT: "4000", LAKE_PORT: "4999" });
     expect(env.PORT).toBe(4000);
-    expect(env.LAKE_WEBHOOK_URLS).toEqual(["http://a.test/x", "http://b.test/y"]);
+    expect(env.LAKE_PORT).toBe(4999);
+  });
+
+  it("leaves the lake's own settings to the lake (packages/lake/tests/config.test.ts)", () => {
+    const env = parseEnv({ LAKE_WEBHOOK_URLS: "not a url", LAKE_ALLOW_PRODUCTION: "yes" });
+    expect(env).not.toHaveProperty("LAKE_WEBHOOK_URLS");
+    expect(env).not.toHaveProperty("LAKE_ALLOW_PRODUCTION");
   });
 
   it("reads lists of origins as origins, and the proxy and listening settings", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { pageCountFor, pageHref, pageLinks, pageSlice, parsePageParam } from "@/lib/pagination";
+import {
+  pageCountFor,
+  pageHref,
+  pageLinks,
+  pageSlice,
+  parsePageParam,
+} from "@/lib/site/pagination";
 
 describe("parsePageParam", () => {
   it("reads positive whole numbers and defaults to the first page", () => {

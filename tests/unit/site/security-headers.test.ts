@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { securityHeaders, type SecurityHeaderOptions } from "@/lib/security-headers";
+import { securityHeaders, type SecurityHeaderOptions } from "@/lib/http/security-headers";
 
 // The policy scripts/site-server.ts sends; the e2e suite checks the headers on the built site
 // and fails on any console error, which is where a CSP violation shows.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveSymbolSegment } from "@/lib/symbol-route";
+import { resolveSymbolSegment } from "@/lib/site/symbol-route";
 
 describe("resolveSymbolSegment", () => {
   it("renders canonical symbols, share classes included", () => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import type { ActionState } from "@/lib/reader-action";
+import type { ActionState } from "@/lib/auth/reader-action";
 
 type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LATEST_POSTS_PAGE_SIZE, listLatestPosts, listPostSlugs } from "@/lib/sanity/posts";
-import { pageCountFor, parsePageParam } from "@/lib/pagination";
+import { pageCountFor, parsePageParam } from "@/lib/site/pagination";
 import { feedPath, latestPath } from "@/lib/routes";
 import { LatestPosts } from "../../_components/latest-posts";
 

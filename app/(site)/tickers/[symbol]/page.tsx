@@ -10,7 +10,7 @@ import {
   listTickerSymbols,
 } from "@/lib/sanity/tickers";
 import { postPath, tickerPath, tickersPath } from "@/lib/routes";
-import { resolveSymbolSegment } from "@/lib/symbol-route";
+import { resolveSymbolSegment } from "@/lib/site/symbol-route";
 import { socialCardImages } from "@/lib/og/metadata";
 import { toggleWatch } from "@/components/watchlist/actions";
 

@@ -9,7 +9,7 @@ import { socialCardImages } from "@/lib/og/metadata";
 import { postUrl } from "@/lib/og/post-metadata";
 import { homePath, postPath } from "@/lib/routes";
 import { listRelatedPosts, type Post } from "@/lib/sanity/posts";
-import { absoluteUrl } from "@/lib/site-url";
+import { absoluteUrl } from "@/lib/site/absolute-url";
 import { ArticleHeader } from "./article-header";
 import { DraftBanner } from "./draft-banner";
 import { KeyPoints } from "./key-points";

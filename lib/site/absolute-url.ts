@@ -1,6 +1,6 @@
 import "server-only";
-import { env } from "./env";
-import { absoluteUrlFor } from "./routes";
+import { env } from "@/lib/env";
+import { absoluteUrlFor } from "@/lib/routes";
 
 /**
  * The absolute URL of a site path (lib/routes.ts), from the validated SITE_URL: for machines

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Metadata } from "next";
-import { HOME_CARD_ALT, socialCardImages } from "./og/metadata";
-import { env } from "./env";
+import { HOME_CARD_ALT, socialCardImages } from "@/lib/og/metadata";
+import { env } from "@/lib/env";
 
 // The site's card, by absolute URL from SITE_URL, for every page that names none of its own.
 // Next links app/opengraph-image.tsx itself, but resolves that file against its own guess of the

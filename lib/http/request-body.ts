@@ -1,4 +1,4 @@
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 
 /**
  * A request's body as text, refused with 413 past `maxBytes` without reading the rest: the

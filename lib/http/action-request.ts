@@ -32,7 +32,7 @@ export function carriesAction(request: Request): boolean {
   return /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type);
 }
 
-/** What the check needs to know of this build's actions (lib/action-ids.ts). */
+/** What the check needs to know of this build's actions (lib/http/action-ids.ts). */
 export interface KnownActions {
   has(id: string): boolean;
   servesPage(id: string, pathname: string): boolean;

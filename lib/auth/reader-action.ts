@@ -2,7 +2,7 @@ import "server-only";
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { getReader, type Reader } from "@/lib/auth";
+import { getReader, type Reader } from "./reader";
 import { isAppError } from "@/lib/errors";
 
 // Every reader mutation goes through readerAction: authenticate, validate with zod, run (the
