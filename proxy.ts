@@ -6,7 +6,13 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { parsePageParam } from "@/lib/site/pagination";
 import { PREFETCH_HINT_HEADER } from "@/lib/http/prefetch-hint";
-import { latestPageRoute, tickerPath } from "@/lib/routes";
+import {
+  accountPath,
+  latestPageRoute,
+  signInReturningTo,
+  tickerPath,
+  watchlistPath,
+} from "@/lib/routes";
 import { absoluteUrl } from "@/lib/site/absolute-url";
 import { resolveSymbolSegment } from "@/lib/site/symbol-route";
 
@@ -48,7 +54,7 @@ export async function proxy(request: NextRequest) {
 
 const TICKER_PAGE = /^\/tickers\/[^/]+$/;
 
-const READER_PAGES = new Set(["/account", "/watchlist"]);
+const READER_PAGES = new Set([accountPath, watchlistPath]);
 
 async function signedOutToSignIn(request: NextRequest) {
   const token = sessionTokenFrom(request.cookies);
@@ -58,8 +64,10 @@ async function signedOutToSignIn(request: NextRequest) {
   // request). Following the link itself is redirected below. The proxy never sees Next's own
   // prefetch header; scripts/site-server.ts passes it on as ours (lib/http/prefetch-hint.ts).
   if (request.headers.has(PREFETCH_HINT_HEADER)) return new NextResponse(null, { status: 204 });
-  const url = new URL("/signin", env.SITE_URL);
-  url.search = `?${new URLSearchParams({ callbackUrl: `${request.nextUrl.pathname}${request.nextUrl.search}` })}`;
+  const url = new URL(
+    signInReturningTo(`${request.nextUrl.pathname}${request.nextUrl.search}`),
+    env.SITE_URL,
+  );
   const response = NextResponse.redirect(url, 307);
   // A dead cookie is cleared, so the reader's next visit needs no database lookup.
   if (token) for (const name of SESSION_COOKIE_NAMES) response.cookies.delete(name);

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { feedPath, homePath, searchPath, tickersPath } from "@/lib/routes";
+import { accountPath, feedPath, homePath, searchPath, tickersPath } from "@/lib/routes";
 import { sans, serif } from "./fonts";
 import { ThemeToggle } from "./theme-toggle";
 import "./site.css";
@@ -32,7 +32,7 @@ export function SiteShell({ children }: { children: ReactNode }) {
               <li>
                 {/* Per reader and never cached: prefetching it from every page would cost a
                     session lookup (or the sign-in redirect) per page view, for one click. */}
-                <Link href="/account" prefetch={false}>
+                <Link href={accountPath} prefetch={false}>
                   Account
                 </Link>
               </li>

@@ -47,6 +47,20 @@ export const latestPath = (page = 1) => (page <= 1 ? homePath : `${homePath}?pag
  */
 export const latestPageRoute = (page: number | null) => `/latest/${page ?? "-"}`;
 
+// The reader's own pages (app/(account)): behind sign-in, never cached, never in the sitemap.
+export const signInPath = "/signin";
+export const checkEmailPath = "/signin/check-email";
+export const accountPath = "/account";
+export const watchlistPath = "/watchlist";
+
+/** Sign-in, returning to `callbackUrl` (a same-origin path) once the reader is signed in. */
+export const signInReturningTo = (callbackUrl: string) =>
+  `${signInPath}?${new URLSearchParams({ callbackUrl })}`;
+
+/** One watchlist as a CSV download (app/(account)/watchlist/export). */
+export const watchlistExportPath = (listId: string) =>
+  `${watchlistPath}/export?${new URLSearchParams({ list: listId })}`;
+
 /** A page's social card (its opengraph-image or twitter-image file). */
 export function cardPath(pagePath: string, name: "opengraph-image" | "twitter-image"): string {
   return `${pagePath.replace(/\/+$/, "")}/${name}`;

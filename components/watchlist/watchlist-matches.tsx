@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { tickerPath } from "@/lib/routes";
+import { tickerPath, watchlistPath } from "@/lib/routes";
 import { useWatchedSymbols } from "@/hooks/use-watched-symbols";
 import "./watchlist.css";
 
@@ -30,7 +30,7 @@ export function WatchlistMatches({ tickers }: { tickers: PostTickerNote[] }) {
         ))}
       </ul>
       <p className="watchlist-matches__more">
-        <Link href="/watchlist">Your watchlist and feed</Link>
+        <Link href={watchlistPath}>Your watchlist and feed</Link>
       </p>
     </aside>
   );

@@ -9,6 +9,7 @@ import { clientAddressFrom, ipRateLimitKey } from "./client-ip";
 import type { SendSignInLink } from "./mailer";
 import { consumeRateLimit, magicLinkRules } from "./rate-limit";
 import { rateLimitedPath } from "./sign-in-errors";
+import { checkEmailPath, signInPath } from "@/lib/routes";
 
 /** How long a magic link works. Auth.js deletes a token as it is used, so it also works once. */
 export const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
@@ -47,7 +48,7 @@ export function createAuthConfig(deps: AuthDependencies): NextAuthConfig {
     // The origin comes from AUTH_URL (pinned to SITE_URL in production, lib/auth/index.ts), so
     // a forged Host header cannot put another site's address into a magic link.
     trustHost: true,
-    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    pages: { signIn: signInPath, verifyRequest: checkEmailPath, error: signInPath },
     providers: [
       Nodemailer({
         // Required by the provider but unused: sendVerificationRequest owns delivery (SMTP, the

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { getReader, type Reader } from "./reader";
 import { isAppError } from "@/lib/errors";
+import { signInReturningTo, watchlistPath } from "@/lib/routes";
 
 // Every reader mutation goes through readerAction: authenticate, validate with zod, run (the
 // queries check that the list belongs to the reader), then refresh. Reader data is never put
@@ -40,8 +41,8 @@ export function readerAction<Schema extends z.ZodType>(
     if (!(formData instanceof FormData)) return UNREADABLE_FORM;
     const reader = await getReader();
     if (!reader) {
-      const returnTo = safeReturnTo(formData.get("returnTo"), "/watchlist");
-      redirect(`/signin?${new URLSearchParams({ callbackUrl: returnTo })}`);
+      const returnTo = safeReturnTo(formData.get("returnTo"), watchlistPath);
+      redirect(signInReturningTo(returnTo));
     }
     const input = schema.safeParse(Object.fromEntries(formData));
     if (!input.success) {

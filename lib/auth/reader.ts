@@ -2,6 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "./instance";
+import { accountPath, signInReturningTo } from "@/lib/routes";
 
 /** The signed-in reader, as pages and server actions need them. */
 export interface Reader {
@@ -25,8 +26,8 @@ export const getReader = cache(async (): Promise<Reader | null> => {
  * The signed-in reader, or a redirect to /signin that comes back to `returnTo` (a path on this
  * site) afterwards. For pages and server actions that only make sense signed in.
  */
-export async function requireReader(returnTo: string = "/account"): Promise<Reader> {
+export async function requireReader(returnTo: string = accountPath): Promise<Reader> {
   const reader = await getReader();
   if (reader) return reader;
-  redirect(`/signin?${new URLSearchParams({ callbackUrl: returnTo })}`);
+  redirect(signInReturningTo(returnTo));
 }

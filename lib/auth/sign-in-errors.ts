@@ -1,3 +1,5 @@
+import { signInPath } from "@/lib/routes";
+
 // What the /signin page says for each `?error=` it can be sent back with: Auth.js's own error
 // types (pages.error points at /signin) and our RateLimited. Unknown codes get the generic line.
 
@@ -9,7 +11,7 @@ export type RateLimitScope = "address" | "ip";
 export function rateLimitedPath(scope: RateLimitScope, retryAfterMs: number): string {
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
   const params = new URLSearchParams({ error: RATE_LIMITED, limit: scope, retry: String(minutes) });
-  return `/signin?${params}`;
+  return `${signInPath}?${params}`;
 }
 
 export interface SignInErrorParams {
@@ -49,7 +51,7 @@ export function signInErrorMessage({ error, limit, retry }: SignInErrorParams): 
 /** The error parameters of an Auth.js redirect back to /signin, or undefined for any other URL. */
 export function signInErrorFromRedirect(target: string): SignInErrorParams | undefined {
   const url = new URL(target, "http://localhost");
-  if (url.pathname !== "/signin" || !url.searchParams.has("error")) return undefined;
+  if (url.pathname !== signInPath || !url.searchParams.has("error")) return undefined;
   return {
     error: url.searchParams.get("error") ?? undefined,
     limit: url.searchParams.get("limit") ?? undefined,

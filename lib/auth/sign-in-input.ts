@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { accountPath } from "@/lib/routes";
 
 // Input of the sign-in forms, checked on the server whatever the browser did.
 
 export const EMAIL_MAX_LENGTH = 254;
-export const DEFAULT_CALLBACK_PATH = "/account";
+export const DEFAULT_CALLBACK_PATH = accountPath;
 /** Where a callbackUrl that is not a path on this site sends the reader instead. */
 export const UNSAFE_CALLBACK_PATH = "/";
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireReader } from "@/lib/auth";
 import { signOutReader } from "./actions";
+import { accountPath, watchlistPath } from "@/lib/routes";
 
 export const metadata: Metadata = {
   title: "Your account",
@@ -12,7 +13,7 @@ export const metadata: Metadata = {
 export const instant = false;
 
 export default async function AccountPage() {
-  const reader = await requireReader("/account");
+  const reader = await requireReader(accountPath);
   return (
     <section className="account-panel">
       <h1 className="page-title">Your account</h1>
@@ -20,7 +21,7 @@ export default async function AccountPage() {
         Signed in as <strong>{reader.email}</strong>.
       </p>
       <p>
-        <Link href="/watchlist">Your watchlist and feed</Link>
+        <Link href={watchlistPath}>Your watchlist and feed</Link>
       </p>
       <form action={signOutReader}>
         <button type="submit" className="button">

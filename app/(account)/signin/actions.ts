@@ -6,6 +6,7 @@ import { enabledOAuthProviders, signIn } from "@/lib/auth";
 import { env } from "@/lib/env";
 import { emailSignInSchema, oauthSignInSchema } from "@/lib/auth/sign-in-input";
 import { signInErrorFromRedirect, signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { signInPath } from "@/lib/routes";
 
 export interface EmailSignInState {
   status: "idle" | "invalid" | "refused";
@@ -63,12 +64,12 @@ export async function requestSignInLink(
 
 /** Starts GitHub or Google sign-in; only providers whose variables are set are accepted. */
 export async function signInWithProvider(formData: FormData): Promise<void> {
-  if (!(formData instanceof FormData)) redirect("/signin");
+  if (!(formData instanceof FormData)) redirect(signInPath);
   const input = oauthSignInSchema.safeParse({
     provider: formData.get("provider"),
     callbackUrl: formData.get("callbackUrl"),
   });
   const enabled = enabledOAuthProviders(env).map((provider) => provider.id);
-  if (!input.success || !enabled.includes(input.data.provider)) redirect("/signin");
+  if (!input.success || !enabled.includes(input.data.provider)) redirect(signInPath);
   await signIn(input.data.provider, { redirectTo: input.data.callbackUrl });
 }

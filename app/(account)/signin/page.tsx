@@ -7,6 +7,7 @@ import { safeCallbackPath } from "@/lib/auth/sign-in-input";
 import { env } from "@/lib/env";
 import { EmailSignInForm } from "./_components/email-sign-in-form";
 import { OAuthButtons } from "./_components/oauth-buttons";
+import { accountPath } from "@/lib/routes";
 
 export const metadata: Metadata = {
   title: "Sign in",
@@ -36,7 +37,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
           You are signed in as <strong>{reader.email}</strong>.
         </p>
         <p>
-          <Link href={callbackUrl}>Continue</Link> · <Link href="/account">Your account</Link>
+          <Link href={callbackUrl}>Continue</Link> · <Link href={accountPath}>Your account</Link>
         </p>
       </section>
     );

@@ -12,6 +12,7 @@ import { AddTickerField } from "./_components/add-ticker-field";
 import { WatchlistCard } from "./_components/watchlist-card";
 import { WatchlistFeed } from "./_components/watchlist-feed";
 import "./watchlist.css";
+import { watchlistPath } from "@/lib/routes";
 
 export const metadata: Metadata = {
   title: "Your watchlist",
@@ -32,7 +33,7 @@ export default async function WatchlistPage() {
 }
 
 async function Watchlists() {
-  const reader = await requireReader("/watchlist");
+  const reader = await requireReader(watchlistPath);
   const [lists, tickers] = await Promise.all([
     getDb().then((db) => listWatchlists(db, reader.id)),
     listTickers(),

@@ -6,6 +6,7 @@ import { headers } from "next/headers";
 import { isLocalRequest } from "@/lib/auth/client-ip";
 import { readDevMailbox } from "@/lib/auth/dev-mailbox";
 import { env } from "@/lib/env";
+import { signInPath } from "@/lib/routes";
 
 export const metadata: Metadata = {
   title: "Dev mailbox",
@@ -38,7 +39,7 @@ export default async function DevMailboxPage() {
       </p>
       {mails.length === 0 ? (
         <p>
-          No email yet. <Link href="/signin">Request a sign-in link</Link>.
+          No email yet. <Link href={signInPath}>Request a sign-in link</Link>.
         </p>
       ) : (
         <ol className="dev-mailbox">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { StatusMessage } from "@/components/status-message";
 import { MAGIC_LINK_MAX_AGE_SECONDS } from "@/lib/auth/config";
 import { env } from "@/lib/env";
+import { signInPath } from "@/lib/routes";
 
 export const metadata: Metadata = {
   title: "Check your email",
@@ -22,8 +23,8 @@ export default function CheckEmailPage() {
         minutes.
       </p>
       <p>
-        Nothing arrived? Look in your spam folder, or <Link href="/signin">ask for a new link</Link>
-        .
+        Nothing arrived? Look in your spam folder, or{" "}
+        <Link href={signInPath}>ask for a new link</Link>.
       </p>
       {usesDevMailbox ? (
         <p>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { WatchlistWithItems } from "@/lib/watchlists/lists";
 import { MAX_NOTE_LENGTH, MAX_WATCHLIST_NAME_LENGTH } from "@/lib/watchlists/rules";
-import { tickerPath } from "@/lib/routes";
+import { tickerPath, watchlistExportPath } from "@/lib/routes";
 import { addSymbol, deleteList, moveSymbol, removeSymbol, renameList, saveNote } from "../actions";
 import { ActionForm } from "./action-form";
 import { AddTickerField } from "./add-ticker-field";
@@ -23,7 +23,7 @@ export function WatchlistCard({
     <section className="watchlist-card" aria-labelledby={headingId}>
       <div className="watchlist-card__header">
         <h2 id={headingId}>{list.name}</h2>
-        <a className="watchlist-card__export" href={`/watchlist/export?list=${id}`} download>
+        <a className="watchlist-card__export" href={watchlistExportPath(id)} download>
           Export CSV<span className="visually-hidden"> of {list.name}</span>
         </a>
       </div>

@@ -1,17 +1,16 @@
 import { getReader } from "@/lib/auth";
 import { getDb } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
 import { watchlistCsv } from "@/lib/watchlists/csv-export";
+import { signInReturningTo, watchlistPath } from "@/lib/routes";
+import { absoluteUrl } from "@/lib/site/absolute-url";
 
 // One of the reader's lists as a CSV download. Another reader's list id answers 404, exactly
 // as an id that does not exist.
 export async function GET(request: Request): Promise<Response> {
   const reader = await getReader();
   if (!reader) {
-    const signIn = new URL("/signin", env.SITE_URL);
-    signIn.searchParams.set("callbackUrl", "/watchlist");
-    return Response.redirect(signIn, 303);
+    return Response.redirect(absoluteUrl(signInReturningTo(watchlistPath)), 303);
   }
   const listId = new URL(request.url).searchParams.get("list") ?? "";
   try {

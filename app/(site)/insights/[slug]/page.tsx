@@ -8,7 +8,7 @@ import {
   listPostSlugs,
   type Post,
 } from "@/lib/sanity/posts";
-import { InsightArticle } from "./_components/insight-article";
+import { InsightArticle } from "../../_components/article/insight-article";
 
 type Props = PageProps<"/insights/[slug]">;
 

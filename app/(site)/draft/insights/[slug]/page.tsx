@@ -3,7 +3,7 @@ import { draftMode } from "next/headers";
 import { notFound } from "next/navigation";
 import { postMetadata } from "@/lib/og/post-metadata";
 import { getPostDraftBySlugOrNotFound } from "@/lib/sanity/posts";
-import { InsightArticle } from "../../../insights/[slug]/_components/insight-article";
+import { InsightArticle } from "../../../_components/article/insight-article";
 
 type Props = PageProps<"/draft/insights/[slug]">;
 
