@@ -60,7 +60,8 @@ export class StudioPage {
 
   async createPost() {
     await this.page.getByTestId("action-intent-button").click();
-    await expect(this.field("title")).toBeVisible();
+    // The first document form loads its code on demand: slow on a busy machine.
+    await expect(this.field("title")).toBeVisible({ timeout: 20_000 });
   }
 
   field(path: string): Locator {
