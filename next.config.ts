@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import path from "node:path";
 import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
 import { ACTION_BODY_LIMIT } from "./lib/http/action-request.ts";
 import { dropSecrets } from "./lib/build-env.ts";
@@ -7,6 +8,13 @@ const nextConfig: NextConfig = {
   // Content is cached with 'use cache' + cacheTag in lib/sanity and revalidated by the Sanity
   // webhook at /api/revalidate; pages prerender a static shell and stream what is not cached.
   cacheComponents: true,
+  // Next's own caches, shared by every instance through Redis when REDIS_URL is set (lib/cache);
+  // without it each process keeps its own, as Next does alone. Loaded by path at run time.
+  cacheHandler: path.resolve("lib/cache/incremental-cache-handler.ts"),
+  cacheHandlers: {
+    default: path.resolve("lib/cache/use-cache-handler.ts"),
+    remote: path.resolve("lib/cache/use-cache-handler.ts"),
+  },
   reactStrictMode: true,
   poweredByHeader: false,
   // PGlite loads its WebAssembly and data files from its own package folder at run time, so it

@@ -65,6 +65,17 @@ export const envSchema = z.object({
       .optional(),
   ),
   PGLITE_DATA_DIR: z.string().default(".data/pglite"),
+  /** Next's caches shared by every instance (lib/cache). Unset → each process keeps its own. */
+  REDIS_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, "a redis:// or rediss:// URL")
+      .optional(),
+  ),
+  /** The longest a cache lookup waits on Redis before the page is served without it. */
+  REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(250),
+  /** Prefix of every key and channel the site uses in Redis, so sites can share one server. */
+  REDIS_KEY_PREFIX: z.string().min(1).default("daily-insight:"),
   /** Set by Next.js; "phase-production-build" inside `next build`, which must not open a database. */
   NEXT_PHASE: optionalString,
 

@@ -10,6 +10,7 @@ import { migrate as migratePgliteDb } from "drizzle-orm/pglite/migrator";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Pool } from "pg";
+import { lockPgliteFolder, PgliteInUseError } from "./pglite-lock.ts";
 
 /** The SQL migrations, from the project root (where npm scripts, `next start` and tests run). */
 export const migrationsFolder = path.join(process.cwd(), "drizzle", "migrations");
@@ -23,13 +24,18 @@ export class DatabaseSetupError extends Error {
   override readonly name = "DatabaseSetupError";
 }
 
-/** Creates the folder if missing and opens PGlite in it. One process per folder. */
+/**
+ * Creates the folder if missing and opens PGlite in it. One process per folder: another process
+ * that has it open is found by its lock file (lib/db/pglite-lock.ts) and this one is refused.
+ */
 export async function openPglite(dataDir: string): Promise<PGlite> {
   const folder = path.resolve(dataDir);
   try {
     await mkdir(folder, { recursive: true });
+    lockPgliteFolder(folder);
     return await PGlite.create(folder);
   } catch (error) {
+    if (error instanceof PgliteInUseError) throw new DatabaseSetupError(error.message);
     throw new DatabaseSetupError(
       `Cannot open the PGlite database in ${folder}: ${messageOf(error)}. Check that the folder ` +
         "is writable and not used by another process (PGlite allows one process per folder), " +

@@ -1,12 +1,12 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { e2e, siteUrl } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
 import { seedPost, seedTicker } from "./seed-post.ts";
 import { productionSiteEnv, siteServerArgs, waitUntilServing } from "./site-env.ts";
+import { freePort } from "../support/ports.ts";
 
 // The content lake going down while the site runs: a second `next start` of the suite's build
 // whose lake address is a port nobody listens on. Cached pages keep being served; a page that
@@ -14,16 +14,6 @@ import { productionSiteEnv, siteServerArgs, waitUntilServing } from "./site-env.
 
 const root = process.cwd();
 const pgliteDir = path.resolve(root, `.data/e2e-pglite-lake-down-${e2e.sitePort}`);
-
-/** A port free right now: for the second site, and (left closed) for the missing lake. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (typeof address !== "object" || !address) throw new Error("no port");
-  return address.port;
-}
 
 /** serve.ts's environment, with the lake's address on a closed port. */
 function envWithoutLake(sitePort: number, closedPort: number): NodeJS.ProcessEnv {

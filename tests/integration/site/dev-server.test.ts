@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../support/ports.ts";
 
 // `npm run dev`'s server (scripts/site-server.ts dev) as a developer runs it: it must not be
 // reachable from the network, and /dev/mailbox, which lists working sign-in links, answers only
@@ -13,14 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const NODE = path.join(ROOT, "node_modules/.bin/node");
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** The first IPv4 address of this machine that is not loopback (its network interface). */
 function networkAddress(): string {
