@@ -6,13 +6,15 @@ import { seedPost } from "./seed-post.ts";
 import { productionSiteEnv, siteServerArgs, waitUntilServing } from "./site-env.ts";
 import { assertLocalDatabaseUrl, testDatabaseUrl, withDatabase } from "../support/db-guard.ts";
 import { randomToken, startTestLake, type TestLake } from "../support/lake.ts";
+import { startNginx, type TestNginx } from "../support/nginx.ts";
 import { freePort } from "../support/ports.ts";
 import { startTestRedis, type TestRedis } from "../support/redis.ts";
 
-// Two production instances of the suite's build, as behind a load balancer: one Redis (a test
-// server of its own), one Postgres database, one lake whose webhook reaches the first instance
-// only. A publish must reach both within 2 s; with Redis stopped both keep answering, and
-// when it is back what was published meanwhile reaches the second by itself.
+// Two production instances of the suite's build behind the repository's nginx configuration
+// (deploy/nginx): one Redis (a test server of its own), one Postgres database, one lake whose
+// webhook reaches the first instance only. A publish must reach both, and nginx, within 2 s;
+// with Redis stopped both keep answering, and when it is back what was published meanwhile
+// reaches the second by itself. nginx keeps public pages for a second and nothing private.
 
 const root = process.cwd();
 const article = seedPost.path;
@@ -53,13 +55,14 @@ async function timeUntilShown(url: string, text: string, since: number, limitMs:
     const html = await (await fetch(url)).text();
     if (html.includes(text)) return Date.now() - since;
     if (Date.now() - since > limitMs) return Number.POSITIVE_INFINITY;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
 let redis: TestRedis;
 let lake: TestLake;
 let instances: Instance[] = [];
+let nginx: TestNginx;
 const database = `e2e_shared_cache_${randomToken()
   .slice(0, 8)
   .toLowerCase()
@@ -97,13 +100,17 @@ test.beforeAll(async () => {
     env.DATABASE_URL = withDatabase(serverUrl, database);
     env.REDIS_URL = redis.url;
     env.REDIS_KEY_PREFIX = `${database}:`;
+    // nginx appends the client's address to X-Forwarded-For, as deploy/nginx says to set.
+    env.TRUSTED_PROXY_HOPS = "1";
     delete env.PGLITE_DATA_DIR;
     return env;
   };
   instances = [await startInstance(envFor(first)), await startInstance(envFor(second))];
+  nginx = await startNginx([`127.0.0.1:${first}`, `127.0.0.1:${second}`]);
 });
 
 test.afterAll(async () => {
+  await nginx?.stop();
   await Promise.all(instances.map((instance) => instance.stop()));
   await lake?.stop();
   await redis?.stop();
@@ -125,19 +132,26 @@ test("a publish reaches every instance through the shared cache, and survives Re
     }
   });
 
-  await test.step("a title change reaches both within 2 s", async () => {
+  await test.step("a title change reaches both, and nginx, within 2 s", async () => {
     const title = `Shared cache ${Date.now()}`;
+    // nginx has the old article in its microcache, as it would under load.
+    await fetch(`${nginx.url}${article}`);
     const since = Date.now();
     await lake.client.patch(seedPost.id).set({ title }).commit();
-    const [onFirst, onSecond] = await Promise.all(
-      instances.map((instance) => timeUntilShown(`${instance.url}${article}`, title, since, 5_000)),
+    const [onFirst, onSecond, throughNginx] = await Promise.all(
+      [first.url, second.url, nginx.url].map((url) =>
+        timeUntilShown(`${url}${article}`, title, since, 5_000),
+      ),
     );
     test.info().annotations.push({
       type: "publish → visible",
-      description: `${onFirst} ms on the instance the webhook reached, ${onSecond} ms on the other`,
+      description:
+        `${onFirst} ms on the instance the webhook reached, ${onSecond} ms on the other, ` +
+        `${throughNginx} ms through nginx`,
     });
     expect(onFirst, first.output()).toBeLessThanOrEqual(2_000);
     expect(onSecond, second.output()).toBeLessThanOrEqual(2_000);
+    expect(throughNginx).toBeLessThanOrEqual(2_000);
   });
 
   await test.step("with Redis stopped, every page still answers 200 on both", async () => {
@@ -168,5 +182,55 @@ test("a publish reaches every instance through the shared cache, and survives Re
     const caughtUp = await timeUntilShown(`${second.url}${article}`, duringOutage, since, 15_000);
     expect(caughtUp, second.output()).toBeLessThan(15_000);
     expect(first.output()).toContain("cache: Redis");
+  });
+});
+
+/** Two requests in a row through nginx; the second's X-Cache-Status (HIT when it kept the first). */
+async function secondCacheStatus(pathname: string, init: RequestInit = {}) {
+  const url = `${nginx.url}${pathname}`;
+  await fetch(url, { redirect: "manual", ...init });
+  const response = await fetch(url, { redirect: "manual", ...init });
+  return response.headers.get("x-cache-status");
+}
+
+test("nginx keeps public pages for a second, and nothing private", async () => {
+  await test.step("a public page is served from the microcache", async () => {
+    // HIT, or UPDATING: the copy from a second ago while another request refreshes it.
+    expect(["HIT", "UPDATING"]).toContain(await secondCacheStatus("/tickers/IWM"));
+    expect(["HIT", "UPDATING"]).toContain(await secondCacheStatus(article));
+  });
+
+  await test.step("reader pages, sign-in, the API, the Studio and drafts never are", async () => {
+    for (const pathname of ["/account", "/watchlist", "/signin", "/api/watchlist", "/studio"]) {
+      expect(await secondCacheStatus(pathname), pathname).toBe("BYPASS");
+    }
+    // A signed-in reader on a reader page (their session cookie) and draft mode on any page.
+    const session = { headers: { cookie: "authjs.session-token=not-a-real-session" } };
+    expect(await secondCacheStatus("/watchlist", session)).toBe("BYPASS");
+    const draft = { headers: { cookie: "__prerender_bypass=preview" } };
+    expect(await secondCacheStatus(article, draft)).toBe("BYPASS");
+  });
+
+  await test.step("server actions and other methods pass through", async () => {
+    // nginx caches GET and HEAD only; a POST never consults the cache (no status at all).
+    const action = { method: "POST", headers: { "next-action": "0".repeat(42) }, body: "[]" };
+    expect(await secondCacheStatus("/", action)).toBeNull();
+    // A GET naming an action is skipped too.
+    const getAction = { headers: { "next-action": "0".repeat(42) } };
+    expect(await secondCacheStatus("/", getAction)).toBe("BYPASS");
+  });
+
+  await test.step("a response marked private or no-store is not kept", async () => {
+    // Search renders per request: Next marks it so.
+    const direct = await fetch(`${instances[0]!.url}/search?q=iwm`);
+    expect(direct.headers.get("cache-control")).toMatch(/private|no-store|no-cache/);
+    expect(await secondCacheStatus("/search?q=iwm")).not.toBe("HIT");
+  });
+
+  await test.step("with one instance gone, nginx serves from the other", async () => {
+    await instances[0]!.stop();
+    for (let request = 0; request < 4; request++) {
+      expect((await fetch(`${nginx.url}/signin`)).status).toBe(200);
+    }
   });
 });
