@@ -50,6 +50,12 @@ export const envSchema = z.object({
    * packages/lake/src/bin/config.ts. */
   LAKE_HOST: z.string().default("127.0.0.1"),
   LAKE_PORT: port.default(3999),
+  /** "1": `npm run dev`/`npm start` run the lake in their own process. "0": they use the one
+   * already running at LAKE_HOST:LAKE_PORT (`npm run lake`), so several instances share it. */
+  LAKE_EMBEDDED: z
+    .enum(["0", "1"])
+    .default("1")
+    .transform((value) => value === "1"),
   /** Origins of Studios served elsewhere (`npm run studio`, a `sanity deploy` Studio) whose
    * Presentation tool frames the site's draft pages; comma-separated. Unset: http://localhost:3333
    * in development, none in production. Read when the site server starts (lib/http/security-headers.ts). */

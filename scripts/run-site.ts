@@ -2,7 +2,7 @@
 // hosted Sanity project configured, the local Content Lake runs in this process (seeded when
 // its dataset is empty) and its webhook points at the site's /api/revalidate with the site's
 // filter and projection, so publishing locally revalidates the site exactly as a hosted
-// project's webhook would.
+// project's webhook would. With LAKE_EMBEDDED=0 several instances share one `npm run lake`.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -22,7 +22,19 @@ if (existsSync(path.join(root, ".env.local"))) process.loadEnvFile(path.join(roo
 const env = parseEnv(process.env);
 let lake: Lake | undefined;
 
-if (!env.SANITY_PROJECT_ID) {
+if (!env.SANITY_PROJECT_ID && !env.LAKE_EMBEDDED) {
+  // Several instances, one lake: `npm run lake` runs it (with its webhook pointed at the
+  // instances' load balancer) and wrote its token and webhook secret into .env.local.
+  if (!env.SANITY_API_WRITE_TOKEN || !env.SANITY_WEBHOOK_SECRET) {
+    console.error(
+      "LAKE_EMBEDDED=0 uses the lake that `npm run lake` runs: set SANITY_API_WRITE_TOKEN and " +
+        "SANITY_WEBHOOK_SECRET to its token and webhook secret (it writes both into .env.local).",
+    );
+    process.exit(1);
+  }
+  process.env.NEXT_PUBLIC_SANITY_API_HOST ??= `https://localhost:${env.LAKE_PORT}`;
+  console.log(`lake: using the one at ${env.LAKE_HOST}:${env.LAKE_PORT} (LAKE_EMBEDDED=0)`);
+} else if (!env.SANITY_PROJECT_ID) {
   const config = loadLakeConfig(root);
   // next reads these from the environment it inherits (and from .env.local).
   process.env.SANITY_API_WRITE_TOKEN = config.token;

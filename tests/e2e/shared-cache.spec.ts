@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
+import path from "node:path";
 import pg from "pg";
 import { siteUrl } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
 import { seedPost } from "./seed-post.ts";
-import { productionSiteEnv, siteServerArgs, waitUntilServing } from "./site-env.ts";
+import { productionSiteEnv, waitUntilServing } from "./site-env.ts";
 import { assertLocalDatabaseUrl, testDatabaseUrl, withDatabase } from "../support/db-guard.ts";
 import { randomToken, startTestLake, type TestLake } from "../support/lake.ts";
 import { startNginx, type TestNginx } from "../support/nginx.ts";
@@ -26,7 +27,8 @@ interface Instance {
 }
 
 async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
-  const child = spawn(process.execPath, siteServerArgs(root), {
+  // As an operator starts each instance: `npm start`, all of them on the one lake.
+  const child = spawn(process.execPath, [path.join(root, "scripts", "run-site.ts"), "start"], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -102,6 +104,7 @@ test.beforeAll(async () => {
     env.REDIS_KEY_PREFIX = `${database}:`;
     // nginx appends the client's address to X-Forwarded-For, as deploy/nginx says to set.
     env.TRUSTED_PROXY_HOPS = "1";
+    env.LAKE_EMBEDDED = "0";
     delete env.PGLITE_DATA_DIR;
     return env;
   };
@@ -127,6 +130,8 @@ test("a publish reaches every instance through the shared cache, and survives Re
 
   await test.step("both instances serve the article from their own cache first", async () => {
     for (const instance of instances) {
+      // Neither started a lake of its own (LAKE_EMBEDDED=0): both read the test's.
+      expect(instance.output()).toContain(`lake: using the one at 127.0.0.1:${lake.lake.port}`);
       const html = await (await fetch(`${instance.url}${article}`)).text();
       expect(html).toContain(seedPost.title);
     }

@@ -36,6 +36,20 @@ describe("parseEnv", () => {
     expect(env.LAKE_PORT).toBe(4999);
   });
 
+  it("runs the lake in the site's process unless told to use a running one", () => {
+    expect(parseEnv({}).LAKE_EMBEDDED).toBe(true);
+    expect(parseEnv({ LAKE_EMBEDDED: "0" }).LAKE_EMBEDDED).toBe(false);
+    expect(() => parseEnv({ LAKE_EMBEDDED: "no" })).toThrow(/LAKE_EMBEDDED/);
+  });
+
+  it("reads the shared cache's settings", () => {
+    expect(parseEnv({}).REDIS_URL).toBeUndefined();
+    const env = parseEnv({ REDIS_URL: "redis://127.0.0.1:6380", REDIS_TIMEOUT_MS: "100" });
+    expect(env).toMatchObject({ REDIS_URL: "redis://127.0.0.1:6380", REDIS_TIMEOUT_MS: 100 });
+    expect(env.REDIS_KEY_PREFIX).toBe("daily-insight:");
+    expect(() => parseEnv({ REDIS_URL: "http://cache.test" })).toThrow(/REDIS_URL/);
+  });
+
   it("leaves the lake's own settings to the lake (packages/lake/tests/config.test.ts)", () => {
     const env = parseEnv({ LAKE_WEBHOOK_URLS: "not a url", LAKE_ALLOW_PRODUCTION: "yes" });
     expect(env).not.toHaveProperty("LAKE_WEBHOOK_URLS");
