@@ -1,12 +1,13 @@
 // `npm run bench [suite…]`: every figure is measured beside its baseline in the same run, and the
 // ratio is what a budget is judged by — bare times on a shared 2-core machine are noise.
-// Suites: lake, site, lighthouse, cards, db, studio (all by default); the site's builds are shared.
+// Suites: lake, site, lighthouse, cards, db, studio, scale (all by default); the site's builds are shared.
 import { benchCards } from "./cards.ts";
 import { benchDb } from "./db.ts";
 import { formatValue, ratio, type SuiteResult } from "./figure.ts";
 import { benchLake } from "./lake.ts";
 import { benchLighthouse } from "./lighthouse.ts";
 import { createServers, type Servers } from "./servers.ts";
+import { benchScale } from "./scale.ts";
 import { benchSite } from "./site.ts";
 import { benchStudio } from "./studio.ts";
 
@@ -32,6 +33,7 @@ const suites: Record<string, (servers: Servers) => Promise<SuiteResult>> = {
   cards: benchCards,
   db: benchDb,
   studio: benchStudio,
+  scale: benchScale,
 };
 
 const requested = process.argv.slice(2);

@@ -30,6 +30,8 @@ export interface Server {
 }
 
 export interface Site extends Server {
+  /** Another instance of the same build on `port`, its environment amended by `env`. */
+  startInstance(port: number, env: Record<string, string>): Promise<Server>;
   lake: Lake;
   token: string;
   /** The seed post's page, the article every suite measures. */
@@ -152,6 +154,8 @@ export async function startSite(): Promise<Site> {
     const server = await start(dir, siteServerArgs(dir), env, articlePath);
     return {
       ...server,
+      startInstance: (port, extra) =>
+        start(dir, siteServerArgs(dir), { ...env, ...extra, PORT: String(port) }, articlePath),
       lake,
       token: TOKEN,
       articlePath,

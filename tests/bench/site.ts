@@ -20,12 +20,13 @@ const WARM_UP_ROUNDS = 6;
 const WARM_UP_SECONDS = 4;
 const JS_BUDGET_KB = 15;
 
-interface Target {
+export interface Target {
   url: string;
-  pid: number;
+  /** The server process whose CPU time is read (none for a server that is not ours). */
+  pid?: number;
 }
 
-interface Load {
+export interface Load {
   requests: number;
   seconds: number;
   errors: number;
@@ -34,7 +35,8 @@ interface Load {
 }
 
 // Linux's /proc/<pid>/stat: utime and stime, fields 14 and 15, in clock ticks (USER_HZ, 100).
-async function cpuSeconds(pid: number): Promise<number | null> {
+async function cpuSeconds(pid: number | undefined): Promise<number | null> {
+  if (pid === undefined) return null;
   try {
     const stat = await readFile(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
@@ -84,7 +86,7 @@ const add = (a: Load, b: Load): Load => ({
   cpuSeconds: a.cpuSeconds === null || b.cpuSeconds === null ? null : a.cpuSeconds + b.cpuSeconds,
 });
 
-const rps = (l: Load) => l.requests / l.seconds;
+export const rps = (l: Load) => l.requests / l.seconds;
 const cpuMicrosPerRequest = (l: Load) =>
   l.cpuSeconds === null ? null : (l.cpuSeconds * 1e6) / l.requests;
 
@@ -92,11 +94,12 @@ const cpuMicrosPerRequest = (l: Load) =>
  * Alternating rounds after alternating warm-up rounds; per target, in the order given, the
  * total and each round's load (so a run's spread can be seen beside its ratio).
  */
-async function requestsPerSecond(
+export async function requestsPerSecond(
   targets: Target[],
+  { warmUpRounds = WARM_UP_ROUNDS }: { warmUpRounds?: number } = {},
 ): Promise<{ total: Load; rounds: Load[]; warmUp: Load[] }[]> {
   const runs = targets.map(() => ({ rounds: [] as Load[], warmUp: [] as Load[] }));
-  for (let round = 0; round < WARM_UP_ROUNDS; round++)
+  for (let round = 0; round < warmUpRounds; round++)
     for (const [i, target] of targets.entries())
       runs[i]!.warmUp.push(await load(target, WARM_UP_SECONDS));
   for (let round = 0; round < ROUNDS; round++)

@@ -32,14 +32,19 @@ export function renderConfig(
   return config;
 }
 
-export async function startNginx(upstreams: string[]): Promise<TestNginx> {
+/**
+ * nginx with the deployed file in front of `upstreams`; `extra` adds configuration of the
+ * caller's own to its `http` block (the benchmarks' baselines).
+ */
+export async function startNginx(upstreams: string[], extra = ""): Promise<TestNginx> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "nginx-test-"));
   const port = await freePort();
-  const site = renderConfig(await readFile(NGINX_CONFIG, "utf8"), {
-    cacheDir: path.join(dir, "cache"),
-    upstreams,
-    port,
-  });
+  const site =
+    renderConfig(await readFile(NGINX_CONFIG, "utf8"), {
+      cacheDir: path.join(dir, "cache"),
+      upstreams,
+      port,
+    }) + extra;
   await writeFile(path.join(dir, "daily-insight.conf"), site);
   // As root, nginx's workers would run as nobody, who cannot write this folder.
   const user = process.getuid?.() === 0 ? "user root;" : "";
