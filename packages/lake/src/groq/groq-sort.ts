@@ -94,7 +94,10 @@ export function sortValues(node: Node, limit: number): Node {
     return a.index - b.index;
   };
   let sorted: Row[];
-  if (limit * 8 >= docs.length) {
+  if (limit <= 0) {
+    // `[0...0]`, `[0...$limit]` with `$limit = 0`: no row is needed, and none is compared.
+    sorted = [];
+  } else if (limit * 8 >= docs.length) {
     sorted = docs.filter(keep).map(toRow).sort(compare).slice(0, limit);
   } else {
     sorted = [];

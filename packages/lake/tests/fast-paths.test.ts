@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestLake } from "./fixture.ts";
+import type { TestLake } from "./fixture.ts";
+import { groqJsAnswer } from "./oracle.ts";
+
+// Issue 14's reproductions: each query answered by the lake over HTTP (perspective `raw`) and by
+// plain groq-js over the same documents. The lake's sliced orders, narrowing by `_id`/`_type`/
+// `references()`, compiled filters and reference index must cost, never change, an answer.
+
+let t: TestLake;
+let docs: unknown[];
+beforeAll(async () => {
+  t = await startTestLake();
+  const ref = (id: string) => ({ _type: "reference", _ref: id });
+  const mention = (key: string, id: string) => ({ _key: key, ticker: ref(id), note: key });
+  // Tickers and posts interleaved, so the dataset's order is neither by type nor by id.
+  await t.client
+    .transaction()
+    .create({ _id: "t1", _type: "ticker", symbol: "AAA" })
+    .create({ _id: "p1", _type: "post", publishedAt: "2026-01-02", tickers: [mention("a", "t2")] })
+    .create({ _id: "t2", _type: "ticker", symbol: "BBB" })
+    .create({
+      _id: "p2",
+      _type: "post",
+      publishedAt: "2026-01-01",
+      tickers: [mention("a", "t1"), mention("b", "t2")],
+    })
+    .create({ _id: "p3", _type: "post", publishedAt: "2026-01-02", tickers: [mention("a", "t1")] })
+    // A reference object with another reference nested inside it: groq-js's references() stops
+    // at the first `_ref`, so this post references t1 only.
+    .create({ _id: "p4", _type: "post", link: { ...ref("t1"), source: ref("t2") } })
+    .create({ _id: "drafts.p1", _type: "post", tickers: [mention("a", "t1")] })
+    .commit();
+  docs = await t.client.fetch<unknown[]>("*", {}, { perspective: "raw" });
+});
+afterAll(async () => {
+  await t.cleanup();
+});
+
+async function expectGroqJsAnswer(query: string, params: Record<string, unknown> = {}) {
+  const expected = await groqJsAnswer(docs, query, params);
+  expect(await t.client.fetch(query, params, { perspective: "raw" })).toEqual(expected);
+  return expected;
+}
+
+describe("the lake's fast paths answer as groq-js does", () => {
+  it("a sliced order that needs no rows answers [] (issue 14, 1)", async () => {
+    expect(await expectGroqJsAnswer('*[_type == "post"] | order(publishedAt desc)[0...0]')).toEqual(
+      [],
+    );
+    await expectGroqJsAnswer('*[_type == "post"] | order(publishedAt desc)[0...$limit]', {
+      limit: 0,
+    });
+    await expectGroqJsAnswer('*[_type == "post"] | order(publishedAt desc)[0...$limit]._id', {
+      limit: 1,
+    });
+  });
+});
