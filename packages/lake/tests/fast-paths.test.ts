@@ -55,4 +55,16 @@ describe("the lake's fast paths answer as groq-js does", () => {
       limit: 1,
     });
   });
+
+  it("_id in […] and _type in […] keep the dataset's order and each document once (issue 14, 2)", async () => {
+    expect(await expectGroqJsAnswer('*[_id in ["p1", "p1"]]._id')).toEqual(["p1"]);
+    expect(await expectGroqJsAnswer('*[_id in ["p3", "t1", "p1"]]._id')).toEqual([
+      "t1",
+      "p1",
+      "p3",
+    ]);
+    expect(await expectGroqJsAnswer('count(*[_type in ["post", "post"]])')).toBe(5);
+    await expectGroqJsAnswer('*[_type in ["post", "ticker"]]._id');
+    await expectGroqJsAnswer('*[_type in ["post", "ticker"]][1..3]._id');
+  });
 });

@@ -16,8 +16,9 @@ import type { Doc } from "../model/types.ts";
 /**
  * Replaces the `*` of each `*[filter]` with the smallest candidate set the view's indexes give
  * for the filter's top-level conditions (`_type == "post"`, `slug.current == $slug`, `_id == $id`,
- * `_id in $ids`, `references($id)`, `references($ids)`). The filter still runs on the candidates, so results are
- * unchanged; only the scan gets shorter.
+ * `_id in $ids`, `references($id)`, `references($ids)`). Candidates are a subset of the view's
+ * documents in the view's order, each once, holding every document the filter keeps; the filter
+ * still runs on them, so results are unchanged and only the scan gets shorter.
  */
 export function narrowFilters(tree: Node, view: View): Node {
   const narrowed = mapNodes(tree, (node) => {
@@ -71,11 +72,12 @@ function candidatesFor(conditions: Node[], view: View): Doc[] | undefined {
       const doc = view.byId.get(equality.value);
       consider(doc ? [doc] : []);
     }
+    // A union of several lookups: each document once, in the view's order, as a scan finds it.
     const membership = asMembership(condition);
     if (membership?.path === "_id")
-      consider(membership.values.flatMap((id) => view.byId.get(id) ?? []));
+      consider(view.ordered(membership.values.flatMap((id) => view.byId.get(id) ?? [])));
     if (membership?.path === "_type")
-      consider(membership.values.flatMap((type) => view.ofType(type)));
+      consider(view.ordered(membership.values.flatMap((type) => view.ofType(type))));
     const references = asReferences(condition);
     if (references !== undefined)
       consider([...new Set(references.flatMap((id) => view.referencing(id)))]);

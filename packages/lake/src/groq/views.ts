@@ -20,6 +20,11 @@ export interface View {
   byValue(type: string, path: string[]): Map<unknown, Doc[]>;
   /** Documents holding a reference (`_ref`) to `id`. */
   referencing(id: string): Doc[];
+  /**
+   * `docs` (documents of this view) once each, in the view's order: the order groq-js would
+   * see them in when it scans `*`, which a narrowed scan must keep.
+   */
+  ordered(docs: Iterable<Doc>): Doc[];
 }
 
 export interface ViewCache {
@@ -91,6 +96,7 @@ export function buildView(all: Doc[]): View {
   const docs = guardArray(all);
   let byType: Map<unknown, Doc[]> | undefined;
   let references: Map<unknown, Doc[]> | undefined;
+  let positions: Map<Doc, number> | undefined;
   const values = new Map<string, Map<unknown, Doc[]>>();
   const byId = new Map(docs.map((doc) => [doc._id, doc]));
   return {
@@ -114,6 +120,12 @@ export function buildView(all: Doc[]): View {
     referencing(id) {
       references ??= unbudgeted(() => groupBy(docs, (doc) => collectRefs(doc, new Set<string>())));
       return references.get(id) ?? [];
+    },
+    ordered(candidates) {
+      positions ??= unbudgeted(() => new Map(docs.map((doc, index) => [doc, index])));
+      const unique = [...new Set(candidates)];
+      const at = positions;
+      return unique.sort((a, b) => (at.get(a) ?? 0) - (at.get(b) ?? 0));
     },
   };
 }
