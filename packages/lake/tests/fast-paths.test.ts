@@ -67,4 +67,21 @@ describe("the lake's fast paths answer as groq-js does", () => {
     await expectGroqJsAnswer('*[_type in ["post", "ticker"]]._id');
     await expectGroqJsAnswer('*[_type in ["post", "ticker"]][1..3]._id');
   });
+
+  it("references([a, b]) keeps the dataset's order (issue 14, 3)", async () => {
+    expect(await expectGroqJsAnswer('*[references(["t2", "t1"])]._id')).toEqual([
+      "p1",
+      "p2",
+      "p3",
+      "p4",
+      "drafts.p1",
+    ]);
+    await expectGroqJsAnswer("*[references($ids)][0...2]._id", { ids: ["t2", "t1", "t2"] });
+    await expectGroqJsAnswer(
+      '*[_type == "post" && references($ids)] | order(publishedAt desc)._id',
+      {
+        ids: ["t2", "t1"],
+      },
+    );
+  });
 });

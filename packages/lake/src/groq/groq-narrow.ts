@@ -80,7 +80,7 @@ function candidatesFor(conditions: Node[], view: View): Doc[] | undefined {
       consider(view.ordered(membership.values.flatMap((type) => view.ofType(type))));
     const references = asReferences(condition);
     if (references !== undefined)
-      consider([...new Set(references.flatMap((id) => view.referencing(id)))]);
+      consider(view.ordered(references.flatMap((id) => view.referencing(id))));
   }
   for (const type of types) {
     for (const condition of conditions) {
