@@ -84,4 +84,15 @@ describe("the lake's fast paths answer as groq-js does", () => {
       },
     );
   });
+
+  it("the reference index stops at the first _ref, as references() does (issue 14, 5)", async () => {
+    expect(await expectGroqJsAnswer('*[references("t2")]._id')).toEqual(["p1", "p2"]);
+    expect(await expectGroqJsAnswer('*[_type == "post" && !references("t2")]._id')).toEqual([
+      "p3",
+      "p4",
+      "drafts.p1",
+    ]);
+    expect(await expectGroqJsAnswer('count(*[references(["t2"])])')).toBe(2);
+    await expectGroqJsAnswer('*[references("t1")]._id');
+  });
 });

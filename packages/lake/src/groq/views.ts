@@ -6,6 +6,7 @@ import {
   getReleaseName,
 } from "../model/ids.ts";
 import { guardArray, unbudgeted } from "./query-budget.ts";
+import { referencedIds } from "../model/references.ts";
 import type { Doc } from "../model/types.ts";
 
 /**
@@ -18,7 +19,7 @@ export interface View {
   ofType(type: string): Doc[];
   /** Documents of `type` grouped by the primitive value at `path` (e.g. `slug.current`). */
   byValue(type: string, path: string[]): Map<unknown, Doc[]>;
-  /** Documents holding a reference (`_ref`) to `id`. */
+  /** Documents `references(id)` is true for (model/references.ts), in the view's order. */
   referencing(id: string): Doc[];
   /**
    * `docs` (documents of this view) once each, in the view's order: the order groq-js would
@@ -118,7 +119,7 @@ export function buildView(all: Doc[]): View {
       return index;
     },
     referencing(id) {
-      references ??= unbudgeted(() => groupBy(docs, (doc) => collectRefs(doc, new Set<string>())));
+      references ??= unbudgeted(() => groupBy(docs, (doc) => referencedIds(doc)));
       return references.get(id) ?? [];
     },
     ordered(candidates) {
@@ -153,16 +154,4 @@ function valueAt(doc: Doc, path: string[]): unknown {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean"
     ? value
     : undefined;
-}
-
-function collectRefs(value: unknown, refs: Set<string>): Set<string> {
-  if (Array.isArray(value)) {
-    for (const item of value) collectRefs(item, refs);
-  } else if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      if (key === "_ref" && typeof item === "string") refs.add(item);
-      else if (typeof item === "object") collectRefs(item, refs);
-    }
-  }
-  return refs;
 }

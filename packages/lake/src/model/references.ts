@@ -32,3 +32,23 @@ export function strongRefs(value: unknown, refs = new Set<string>()): Set<string
   }
   return refs;
 }
+
+/**
+ * The ids GROQ's `references(id)` is true for, as groq-js 2.0.0 answers it (hasReference in its
+ * evaluator): an object with a truthy `_ref` is a reference to exactly that id (nothing nested
+ * below it counts); arrays and other objects reference what their items do. What a `references()`
+ * index keys a document by.
+ */
+export function referencedIds(value: unknown, ids = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) referencedIds(item, ids);
+  } else if (value !== null && typeof value === "object") {
+    const ref = (value as { _ref?: unknown })._ref;
+    if (ref) {
+      if (typeof ref === "string") ids.add(ref);
+    } else {
+      for (const item of Object.values(value)) referencedIds(item, ids);
+    }
+  }
+  return ids;
+}
