@@ -85,6 +85,18 @@ describe("the lake's fast paths answer as groq-js does", () => {
     );
   });
 
+  it("references() inside a nested filter tests the element (issue 14, 4)", async () => {
+    expect(
+      await expectGroqJsAnswer('*[_type == "post" && count(tickers[references($id)]) > 0]._id', {
+        id: "t1",
+      }),
+    ).toEqual(["p2", "p3", "drafts.p1"]);
+    await expectGroqJsAnswer('*[_type == "post"]{_id, "n": count(tickers[references($id)])}', {
+      id: "t2",
+    });
+    await expectGroqJsAnswer('*[_type == "post"]{_id, "notes": tickers[references("t1")].note}');
+  });
+
   it("the reference index stops at the first _ref, as references() does (issue 14, 5)", async () => {
     expect(await expectGroqJsAnswer('*[references("t2")]._id')).toEqual(["p1", "p2"]);
     expect(await expectGroqJsAnswer('*[_type == "post" && !references("t2")]._id')).toEqual([

@@ -1,6 +1,7 @@
 import { Path } from "groq-js";
 import { constantArray } from "./groq-ast.ts";
 import type { Node } from "./groq-ast.ts";
+import { hasReference } from "../model/references.ts";
 import type { View } from "./views.ts";
 
 // A fast path for the filters the site and the Studio run over thousands of documents:
@@ -124,7 +125,7 @@ export function compilePredicate(node: Node, view: View): Predicate | undefined 
     case "OpCall":
       return compileOperator(node, view);
     case "FuncCall":
-      return compileFunction(node, view);
+      return compileFunction(node);
     default: {
       const getter = compileGetter(node);
       return (
@@ -202,7 +203,7 @@ function compileIn(node: Node): Predicate | undefined {
   return undefined;
 }
 
-function compileFunction(node: Node, view: View): Predicate | undefined {
+function compileFunction(node: Node): Predicate | undefined {
   const args = node.args as Node[];
   if (node.namespace !== "global" || args.length !== 1 || !args[0]) return undefined;
   if (node.name === "defined") {
@@ -220,8 +221,10 @@ function compileFunction(node: Node, view: View): Predicate | undefined {
     const ids =
       arg.type === "Value" && typeof arg.value === "string" ? [arg.value] : constantArray(arg);
     if (!ids?.every((id): id is string => typeof id === "string")) return undefined;
-    const referencing = new Set(ids.flatMap((id) => view.referencing(id)));
-    return (doc) => referencing.has(doc as never);
+    // The scope may be a document or any value below one (`tickers[references($id)]`), so the
+    // answer is groq-js's own test of that value; the index only narrows scans (groq-narrow.ts).
+    const wanted = new Set(ids);
+    return (value) => wanted.size > 0 && hasReference(value, wanted);
   }
   return undefined;
 }

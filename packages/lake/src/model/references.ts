@@ -34,11 +34,19 @@ export function strongRefs(value: unknown, refs = new Set<string>()): Set<string
 }
 
 /**
- * The ids GROQ's `references(id)` is true for, as groq-js 2.0.0 answers it (hasReference in its
- * evaluator): an object with a truthy `_ref` is a reference to exactly that id (nothing nested
- * below it counts); arrays and other objects reference what their items do. What a `references()`
- * index keys a document by.
+ * GROQ's `references()` as groq-js 2.0.0 answers it (hasReference in its evaluator): an array
+ * references what any element does; an object with a truthy `_ref` is a reference and references
+ * exactly that (nothing nested below it counts); any other object references what its values do.
  */
+export function hasReference(value: unknown, ids: ReadonlySet<string>): boolean {
+  if (Array.isArray(value)) return value.some((item) => hasReference(item, ids));
+  if (value === null || typeof value !== "object") return false;
+  const ref = (value as { _ref?: unknown })._ref;
+  if (ref) return typeof ref === "string" && ids.has(ref);
+  return Object.values(value).some((item) => hasReference(item, ids));
+}
+
+/** The ids `id` for which `hasReference(value, {id})` holds: what a `references()` index keys a document by. */
 export function referencedIds(value: unknown, ids = new Set<string>()): Set<string> {
   if (Array.isArray(value)) {
     for (const item of value) referencedIds(item, ids);
