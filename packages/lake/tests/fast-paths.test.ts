@@ -107,4 +107,37 @@ describe("the lake's fast paths answer as groq-js does", () => {
     expect(await expectGroqJsAnswer('count(*[references(["t2"])])')).toBe(2);
     await expectGroqJsAnswer('*[references("t1")]._id');
   });
+
+  it("search and per-document answers follow every commit", async () => {
+    const search =
+      '*[_type == "post" && [title, pt::text(body)] match $terms] | score(pt::text(body) match $terms, boost(title match $terms, 2)) | order(_score desc, _id asc)[0...3]{_id, _score}';
+    const perPost = '*[_type == "post"]{ "ids": array::unique(tickers[].ticker._ref), title }';
+    const block = (text: string) => ({
+      _key: "b",
+      _type: "block",
+      children: [{ _key: "s", _type: "span", text }],
+    });
+    await t.client
+      .patch("p2")
+      .set({ title: "Rates rally", body: [block("Small caps rally.")] })
+      .commit();
+    docs = await t.client.fetch<unknown[]>("*", {}, { perspective: "raw" });
+    expect(await expectGroqJsAnswer(search, { terms: ["rally*"] })).toHaveLength(1);
+    await expectGroqJsAnswer(perPost);
+    await t.client
+      .patch("p2")
+      .set({ "body[0].children[0].text": "Valuations diverge.", "tickers[0].ticker._ref": "t2" })
+      .unset(["title"])
+      .commit();
+    await t.client
+      .patch("p3")
+      .set({ title: "A rally in rates", body: [block("rally")] })
+      .commit();
+    docs = await t.client.fetch<unknown[]>("*", {}, { perspective: "raw" });
+    expect(await expectGroqJsAnswer(search, { terms: ["rally*"] })).toEqual([
+      { _id: "p3", _score: expect.any(Number) as number },
+    ]);
+    await expectGroqJsAnswer(search, { terms: ["valuations"] });
+    await expectGroqJsAnswer(perPost);
+  });
 });

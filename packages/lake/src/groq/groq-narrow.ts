@@ -1,11 +1,15 @@
 import { constantArray, mapNodes } from "./groq-ast.ts";
 import type { Node } from "./groq-ast.ts";
 import { compilePredicate } from "./groq-compile.ts";
+import { compileScorer } from "./groq-score.ts";
 import {
   isSortable,
   PENDING_FILTER,
+  PENDING_SCORE,
   pendingFilter,
+  pendingScore,
   runPendingFilter,
+  runPendingScore,
   sliceEnd,
   sortValues,
 } from "./groq-sort.ts";
@@ -26,6 +30,10 @@ export function narrowFilters(tree: Node, view: View): Node {
       const limit = sliceEnd(node);
       if (limit !== undefined) return { ...node, base: sortValues(node.base as Node, limit) };
     }
+    if (node.type === "PipeFuncCall" && node.name === "score" && isComputed(node.base as Node)) {
+      const scorer = compileScorer(node.args as Node[], view);
+      if (scorer) return pendingScore(node.base as Node, scorer);
+    }
     if (node.type !== "Filter" || (node.base as Node | undefined)?.type !== "Everything")
       return node;
     const candidates = candidatesFor(conjuncts(node.expr as Node), view) ?? view.docs;
@@ -38,8 +46,14 @@ export function narrowFilters(tree: Node, view: View): Node {
   // Every filter that no sliced order() consumed runs in full here, before groq-js sees the tree.
   return mapNodes(narrowed, (node) => {
     if (node.type === PENDING_FILTER) return runPendingFilter(node);
+    if (node.type === PENDING_SCORE) return runPendingScore(node);
     return isSortable(node) ? sortValues(node, Infinity) : node;
   });
+}
+
+/** An array the narrowing computed, or a filter it will compute. */
+function isComputed(node: Node | undefined): boolean {
+  return (node?.type === "Value" && Array.isArray(node.value)) || node?.type === PENDING_FILTER;
 }
 
 function conjuncts(node: Node): Node[] {
