@@ -1,6 +1,7 @@
 import { constantArray, mapNodes } from "./groq-ast.ts";
 import type { Node } from "./groq-ast.ts";
 import { compilePredicate } from "./groq-compile.ts";
+import { mapComputed } from "./groq-memo.ts";
 import { compileScorer } from "./groq-score.ts";
 import {
   isSortable,
@@ -47,6 +48,7 @@ export function narrowFilters(tree: Node, view: View): Node {
   return mapNodes(narrowed, (node) => {
     if (node.type === PENDING_FILTER) return runPendingFilter(node);
     if (node.type === PENDING_SCORE) return runPendingScore(node);
+    if (node.type === "Map" && (node.base as Node).type === "Value") return mapComputed(node);
     return isSortable(node) ? sortValues(node, Infinity) : node;
   });
 }
