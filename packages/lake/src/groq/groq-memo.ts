@@ -50,6 +50,7 @@ const PURE_FUNCTIONS = new Set([
   "global::string",
   "global::coalesce",
   "global::round",
+  "global::boost",
   "array::unique",
   "array::compact",
   "array::join",
@@ -62,7 +63,8 @@ const PURE_FUNCTIONS = new Set([
   "string::split",
 ]);
 
-function readsOnlyItsElement(node: Node): boolean {
+/** True when `node`'s answer is a function of the element it is evaluated on alone. */
+export function readsOnlyItsElement(node: Node): boolean {
   if (!PURE_NODES.has(node.type)) return false;
   if (
     node.type === "FuncCall" &&
@@ -81,8 +83,9 @@ function readsOnlyItsElement(node: Node): boolean {
 const memo = new Map<string, WeakMap<object, unknown>>();
 const REMEMBERED_EXPRESSIONS = 256;
 
-function answersFor(expr: Node): WeakMap<object, unknown> {
-  const key = JSON.stringify(expr);
+/** The answers remembered for `expr` (or for `kind` of it, e.g. its score), by element. */
+export function answersFor(expr: Node | Node[], kind = "value"): WeakMap<object, unknown> {
+  const key = `${kind}:${JSON.stringify(expr)}`;
   let answers = memo.get(key);
   if (answers) memo.delete(key);
   else answers = new WeakMap();

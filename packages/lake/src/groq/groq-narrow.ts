@@ -15,6 +15,7 @@ import {
   sortValues,
 } from "./groq-sort.ts";
 import { guardArray } from "./query-budget.ts";
+import { listCandidates, matchCandidates } from "./text-narrow.ts";
 import type { View } from "./views.ts";
 import type { Doc } from "../model/types.ts";
 
@@ -65,10 +66,11 @@ function conjuncts(node: Node): Node[] {
   return [node];
 }
 
-function candidatesFor(conditions: Node[], view: View): Doc[] | undefined {
+/** The smallest candidate set the conditions' indexes give, or undefined (none under `atMost`). */
+function candidatesFor(conditions: Node[], view: View, atMost = Infinity): Doc[] | undefined {
   let best: Doc[] | undefined;
   const consider = (docs: Doc[]) => {
-    if (!best || docs.length < best.length) best = docs;
+    if (docs.length < (best?.length ?? atMost)) best = docs;
   };
   const types: string[] = [];
   for (const condition of conditions) {
@@ -97,6 +99,12 @@ function candidatesFor(conditions: Node[], view: View): Doc[] | undefined {
     const references = asReferences(condition);
     if (references !== undefined)
       consider(view.ordered(references.flatMap((id) => view.referencing(id))));
+    const bound = best?.length ?? atMost;
+    const found =
+      condition.type === "Or"
+        ? eitherCandidates(condition, view, bound)
+        : (matchCandidates(condition, view, bound) ?? listCandidates(condition, view));
+    if (found) consider(found);
   }
   for (const type of types) {
     for (const condition of conditions) {
@@ -107,6 +115,13 @@ function candidatesFor(conditions: Node[], view: View): Doc[] | undefined {
     }
   }
   return best;
+}
+
+/** `a || b`: the candidates of either side, when both sides have some and fewer than `atMost` together. */
+function eitherCandidates(node: Node, view: View, atMost: number): Doc[] | undefined {
+  const left = candidatesFor(conjuncts(node.left as Node), view, atMost);
+  const right = left && candidatesFor(conjuncts(node.right as Node), view, atMost - left.length);
+  return right && view.ordered([...left, ...right]);
 }
 
 /** `a.b.c == <value>` or `<value> == a.b.c`, with the path read from the filtered document. */

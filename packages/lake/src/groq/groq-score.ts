@@ -1,5 +1,6 @@
 import type { Node } from "./groq-ast.ts";
 import { compileGetter, compilePredicate } from "./groq-compile.ts";
+import { answersFor, readsOnlyItsElement } from "./groq-memo.ts";
 import { compileMatchScore } from "./groq-text.ts";
 import type { View } from "./views.ts";
 
@@ -17,11 +18,23 @@ export function compileScorer(args: Node[], view: View): Scorer | undefined {
     if (!part) return undefined;
     parts.push(part);
   }
-  return (doc) => {
+  const scorer: Scorer = (doc) => {
     const previous =
       doc !== null && typeof doc === "object" ? (doc as { _score?: unknown })._score : undefined;
     let score = typeof previous === "number" ? previous : 0;
     for (const part of parts) score += part(doc);
+    return score;
+  };
+  // A score that reads only its document is kept per document version, as projections are.
+  if (!args.every(readsOnlyItsElement)) return scorer;
+  const scores = answersFor(args, "score");
+  return (doc) => {
+    if (doc === null || typeof doc !== "object") return scorer(doc);
+    let score = scores.get(doc) as number | undefined;
+    if (score === undefined) {
+      score = scorer(doc);
+      scores.set(doc, score);
+    }
     return score;
   };
 }

@@ -88,8 +88,8 @@ function blockText(block: object): string | null {
 }
 
 /**
- * One term against texts' tokens, remembering its answer for each token of the vocabulary for
- * the query: the same words recur across documents, so most tests are a lookup.
+ * One term against texts' tokens, remembering its answer for each token of the vocabulary: the
+ * same words recur across documents and queries, so almost every test is a lookup.
  */
 export class Term {
   /** By token number: 0 not tested yet, 1 no match, 2 a match. */
@@ -100,34 +100,62 @@ export class Term {
     this.re = re;
   }
 
-  private hit(id: number): boolean {
-    if (id >= this.tested.length) {
-      const grown = new Uint8Array(Math.max(words.length, id + 1) * 2);
+  /** The answers, with room for every token of the vocabulary. */
+  private answers(): Uint8Array {
+    if (this.tested.length < words.length) {
+      const grown = new Uint8Array(words.length * 2);
       grown.set(this.tested);
       this.tested = grown;
     }
-    let answer = this.tested[id];
-    if (!answer) {
-      answer = this.re.test(words[id] as string) ? 2 : 1;
-      this.tested[id] = answer;
-    }
-    return answer === 2;
+    return this.tested;
+  }
+
+  /** Whether the token numbered `id` matches. */
+  hits(id: number): boolean {
+    return (this.answers()[id] || this.test(id)) === 2;
+  }
+
+  private test(id: number): number {
+    const answer = this.re.test(words[id] as string) ? 2 : 1;
+    this.tested[id] = answer;
+    return answer;
   }
 
   /** How many tokens match (each occurrence counts; 0 when none does). */
   frequency(tokens: Tokens): number {
-    let count = 0;
+    const tested = this.answers();
     const { ids, counts } = tokens;
-    for (let i = 0; i < ids.length; i++)
-      if (this.hit(ids[i] as number)) count += counts[i] as number;
+    let count = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      if ((tested[id] || this.test(id)) === 2) count += counts[i] as number;
+    }
     return count;
   }
 
   matches(tokens: Tokens): boolean {
+    const tested = this.answers();
     const { ids } = tokens;
-    for (let i = 0; i < ids.length; i++) if (this.hit(ids[i] as number)) return true;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      if ((tested[id] || this.test(id)) === 2) return true;
+    }
     return false;
   }
+}
+
+/** Terms by pattern, shared by queries (token numbers never change); the most recent 64. */
+const terms = new Map<string, Term>();
+const REMEMBERED_TERMS = 64;
+
+/** The term for `re` (groq-js's pattern regular expression, always case-insensitive). */
+export function termFor(re: RegExp): Term {
+  let term = terms.get(re.source);
+  if (term) terms.delete(re.source);
+  else term = new Term(re);
+  terms.set(re.source, term);
+  if (terms.size > REMEMBERED_TERMS) terms.delete(terms.keys().next().value as string);
+  return term;
 }
 
 /**
@@ -139,12 +167,18 @@ export class Term {
  */
 export class TextIndex {
   private readonly entries = new WeakMap<object, Tokens>();
+  private readonly read: (holder: object) => string[];
 
-  tokens(holder: object, texts: () => string[]): Tokens {
+  /** `read`: the texts this index keeps of a holder. */
+  constructor(read: (holder: object) => string[]) {
+    this.read = read;
+  }
+
+  tokens(holder: object): Tokens {
     let tokens = this.entries.get(holder);
     if (!tokens) {
       // Built for every later query, as a view's indexes are: no query's time budget pays for it.
-      tokens = unbudgeted(() => tokenize(texts()));
+      tokens = unbudgeted(() => tokenize(this.read(holder)));
       this.entries.set(holder, tokens);
     }
     return tokens;
@@ -153,9 +187,9 @@ export class TextIndex {
 
 const indexes = new Map<string, TextIndex>();
 
-/** The index of the texts read under `key`, shared by every query that reads them. */
-export function textIndex(key: string): TextIndex {
+/** The index of the texts read under `key` (one reader per key), shared by every query. */
+export function textIndex(key: string, read: (holder: object) => string[]): TextIndex {
   let index = indexes.get(key);
-  if (!index) indexes.set(key, (index = new TextIndex()));
+  if (!index) indexes.set(key, (index = new TextIndex(read)));
   return index;
 }

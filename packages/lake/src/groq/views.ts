@@ -26,6 +26,8 @@ export interface View {
    * see them in when it scans `*`, which a narrowed scan must keep.
    */
   ordered(docs: Iterable<Doc>): Doc[];
+  /** An index of this view's documents built by `build` on first use, under `key`, charged to no query. */
+  cached<T>(key: string, build: () => T): T;
 }
 
 export interface ViewCache {
@@ -98,6 +100,7 @@ export function buildView(all: Doc[]): View {
   let byType: Map<unknown, Doc[]> | undefined;
   let references: Map<unknown, Doc[]> | undefined;
   let positions: Map<Doc, number> | undefined;
+  const built = new Map<string, unknown>();
   const values = new Map<string, Map<unknown, Doc[]>>();
   const byId = new Map(docs.map((doc) => [doc._id, doc]));
   return {
@@ -123,10 +126,16 @@ export function buildView(all: Doc[]): View {
       return references.get(id) ?? [];
     },
     ordered(candidates) {
+      const unique = new Set(candidates);
+      // Many candidates: one pass over the view beats sorting them.
+      if (unique.size * 8 > docs.length) return docs.filter((doc) => unique.has(doc));
       positions ??= unbudgeted(() => new Map(docs.map((doc, index) => [doc, index])));
-      const unique = [...new Set(candidates)];
       const at = positions;
-      return unique.sort((a, b) => (at.get(a) ?? 0) - (at.get(b) ?? 0));
+      return [...unique].sort((a, b) => (at.get(a) ?? 0) - (at.get(b) ?? 0));
+    },
+    cached<T>(key: string, build: () => T): T {
+      if (!built.has(key)) built.set(key, unbudgeted(build));
+      return built.get(key) as T;
     },
   };
 }
