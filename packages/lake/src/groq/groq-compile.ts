@@ -1,6 +1,10 @@
 import { Path } from "groq-js";
 import { constantArray } from "./groq-ast.ts";
 import type { Node } from "./groq-ast.ts";
+import { compileMatch } from "./groq-text.ts";
+import { tickBudget } from "./query-budget.ts";
+import { portableText } from "./text-index.ts";
+import { hasReference } from "../model/references.ts";
 import type { View } from "./views.ts";
 
 // A fast path for the filters the site and the Studio run over thousands of documents:
@@ -44,17 +48,61 @@ export function totalCompare(a: unknown, b: unknown): number {
   return partialCompare(a, b) ?? 0;
 }
 
+/** A value's getter; with the view, also counts and dereferences (`ticker->symbol`). */
 export function compileGetter(node: Node, view?: View): Getter | undefined {
-  if (node.type === "FuncCall") return view ? compileCount(node, view) : undefined;
+  if (node.type === "FuncCall") {
+    if (node.namespace === "pt" && node.name === "text") {
+      const args = node.args as Node[];
+      const blocks = args.length === 1 && args[0] ? compileGetter(args[0], view) : undefined;
+      return blocks && ((doc) => portableText(blocks(doc)));
+    }
+    return view ? compileCount(node, view) : undefined;
+  }
   if (node.type === "Value") {
     const value = node.value;
     return () => value;
   }
   if (node.type === "This") return (doc) => doc;
-  if (node.type === "Group") return compileGetter(node.base as Node);
+  if (node.type === "Group") return compileGetter(node.base as Node, view);
+  if (node.type === "ArrayCoerce") {
+    const base = compileGetter(node.base as Node, view);
+    return (
+      base &&
+      ((doc) => {
+        const value = base(doc);
+        return Array.isArray(value) ? value : null;
+      })
+    );
+  }
+  if (node.type === "Map") {
+    // `items[].x`: x of each item (groq-js: null over a non-array).
+    const base = compileGetter(node.base as Node, view);
+    const each = compileGetter(node.expr as Node, view);
+    if (!base || !each) return undefined;
+    return (doc) => {
+      const items = base(doc);
+      return Array.isArray(items) ? items.map((item) => each(item)) : null;
+    };
+  }
+  if (node.type === "Deref") {
+    // As the lake's dereference (groq.ts): the view's document with that id, or null.
+    const base = view && compileGetter(node.base as Node, view);
+    return (
+      base &&
+      ((doc) => {
+        const value = base(doc);
+        if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
+        const id = (value as { _ref?: unknown })._ref;
+        if (typeof id !== "string") return null;
+        tickBudget();
+        return view.byId.get(id) ?? null;
+      })
+    );
+  }
   if (node.type !== "AccessAttribute" || typeof node.name !== "string") return undefined;
   const name = node.name;
-  const base = node.base === undefined ? (doc: unknown) => doc : compileGetter(node.base as Node);
+  const base =
+    node.base === undefined ? (doc: unknown) => doc : compileGetter(node.base as Node, view);
   if (!base) return undefined;
   return (doc) => {
     const value = base(doc);
@@ -70,10 +118,10 @@ function compileCount(node: Node, view: View): Getter | undefined {
   if (node.namespace !== "global" || node.name !== "count" || args.length !== 1 || !arg)
     return undefined;
   if (arg.type !== "Filter") {
-    const items = compileGetter(arg);
+    const items = compileGetter(arg, view);
     return items && ((doc) => countOf(items(doc), () => true));
   }
-  const items = compileGetter(arg.base as Node);
+  const items = compileGetter(arg.base as Node, view);
   const condition = compilePredicate(arg.expr as Node, view);
   if (!items || !condition) return undefined;
   return (doc) => countOf(items(doc), (item) => condition(item) === true);
@@ -126,7 +174,7 @@ export function compilePredicate(node: Node, view: View): Predicate | undefined 
     case "FuncCall":
       return compileFunction(node, view);
     default: {
-      const getter = compileGetter(node);
+      const getter = compileGetter(node, view);
       return (
         getter &&
         ((doc) => {
@@ -140,7 +188,8 @@ export function compilePredicate(node: Node, view: View): Predicate | undefined 
 
 function compileOperator(node: Node, view: View): Predicate | undefined {
   const op = node.op as string;
-  if (op === "in") return compileIn(node);
+  if (op === "in") return compileIn(node, view);
+  if (op === "match") return compileMatch(node, (part) => compileGetter(part, view));
   const left = compileGetter(node.left as Node, view) ?? compilePredicate(node.left as Node, view);
   const right =
     compileGetter(node.right as Node, view) ?? compilePredicate(node.right as Node, view);
@@ -172,8 +221,8 @@ function compileOperator(node: Node, view: View): Predicate | undefined {
   }
 }
 
-function compileIn(node: Node): Predicate | undefined {
-  const left = compileGetter(node.left as Node);
+function compileIn(node: Node, view: View): Predicate | undefined {
+  const left = compileGetter(node.left as Node, view);
   const right = node.right as Node;
   if (!left) return undefined;
   const items = constantArray(right);
@@ -199,14 +248,22 @@ function compileIn(node: Node): Predicate | undefined {
       return typeof value === "string" ? path.matches(value) : null;
     };
   }
-  return undefined;
+  // `$symbol in tickers[].ticker->symbol`: groq-js's `in` over an array, null over anything else.
+  const list = compileGetter(right, view);
+  if (!list) return undefined;
+  return (doc) => {
+    const values = list(doc);
+    if (!Array.isArray(values)) return null;
+    const value = left(doc);
+    return values.some((item) => isEqual(value, item));
+  };
 }
 
 function compileFunction(node: Node, view: View): Predicate | undefined {
   const args = node.args as Node[];
   if (node.namespace !== "global" || args.length !== 1 || !args[0]) return undefined;
   if (node.name === "defined") {
-    const getter = compileGetter(args[0]);
+    const getter = compileGetter(args[0], view);
     return (
       getter &&
       ((doc) => {
@@ -220,8 +277,10 @@ function compileFunction(node: Node, view: View): Predicate | undefined {
     const ids =
       arg.type === "Value" && typeof arg.value === "string" ? [arg.value] : constantArray(arg);
     if (!ids?.every((id): id is string => typeof id === "string")) return undefined;
-    const referencing = new Set(ids.flatMap((id) => view.referencing(id)));
-    return (doc) => referencing.has(doc as never);
+    // The scope may be a document or any value below one (`tickers[references($id)]`), so the
+    // answer is groq-js's own test of that value; the index only narrows scans (groq-narrow.ts).
+    const wanted = new Set(ids);
+    return (value) => wanted.size > 0 && hasReference(value, wanted);
   }
   return undefined;
 }

@@ -1,29 +1,40 @@
 import { constantArray, mapNodes } from "./groq-ast.ts";
 import type { Node } from "./groq-ast.ts";
 import { compilePredicate } from "./groq-compile.ts";
+import { mapComputed } from "./groq-memo.ts";
+import { compileScorer } from "./groq-score.ts";
 import {
   isSortable,
   PENDING_FILTER,
+  PENDING_SCORE,
   pendingFilter,
+  pendingScore,
   runPendingFilter,
+  runPendingScore,
   sliceEnd,
   sortValues,
 } from "./groq-sort.ts";
 import { guardArray } from "./query-budget.ts";
+import { listCandidates, matchCandidates } from "./text-narrow.ts";
 import type { View } from "./views.ts";
 import type { Doc } from "../model/types.ts";
 
 /**
  * Replaces the `*` of each `*[filter]` with the smallest candidate set the view's indexes give
  * for the filter's top-level conditions (`_type == "post"`, `slug.current == $slug`, `_id == $id`,
- * `_id in $ids`, `references($id)`, `references($ids)`). The filter still runs on the candidates, so results are
- * unchanged; only the scan gets shorter.
+ * `_id in $ids`, `references($id)`, `references($ids)`). Candidates are a subset of the view's
+ * documents in the view's order, each once, holding every document the filter keeps; the filter
+ * still runs on them, so results are unchanged and only the scan gets shorter.
  */
 export function narrowFilters(tree: Node, view: View): Node {
   const narrowed = mapNodes(tree, (node) => {
     if ((node.type === "Slice" || node.type === "AccessElement") && isSortable(node.base as Node)) {
       const limit = sliceEnd(node);
       if (limit !== undefined) return { ...node, base: sortValues(node.base as Node, limit) };
+    }
+    if (node.type === "PipeFuncCall" && node.name === "score" && isComputed(node.base as Node)) {
+      const scorer = compileScorer(node.args as Node[], view);
+      if (scorer) return pendingScore(node.base as Node, scorer);
     }
     if (node.type !== "Filter" || (node.base as Node | undefined)?.type !== "Everything")
       return node;
@@ -37,8 +48,15 @@ export function narrowFilters(tree: Node, view: View): Node {
   // Every filter that no sliced order() consumed runs in full here, before groq-js sees the tree.
   return mapNodes(narrowed, (node) => {
     if (node.type === PENDING_FILTER) return runPendingFilter(node);
+    if (node.type === PENDING_SCORE) return runPendingScore(node);
+    if (node.type === "Map" && (node.base as Node).type === "Value") return mapComputed(node);
     return isSortable(node) ? sortValues(node, Infinity) : node;
   });
+}
+
+/** An array the narrowing computed, or a filter it will compute. */
+function isComputed(node: Node | undefined): boolean {
+  return (node?.type === "Value" && Array.isArray(node.value)) || node?.type === PENDING_FILTER;
 }
 
 function conjuncts(node: Node): Node[] {
@@ -48,10 +66,11 @@ function conjuncts(node: Node): Node[] {
   return [node];
 }
 
-function candidatesFor(conditions: Node[], view: View): Doc[] | undefined {
+/** The smallest candidate set the conditions' indexes give, or undefined (none under `atMost`). */
+function candidatesFor(conditions: Node[], view: View, atMost = Infinity): Doc[] | undefined {
   let best: Doc[] | undefined;
   const consider = (docs: Doc[]) => {
-    if (!best || docs.length < best.length) best = docs;
+    if (docs.length < (best?.length ?? atMost)) best = docs;
   };
   const types: string[] = [];
   for (const condition of conditions) {
@@ -71,14 +90,21 @@ function candidatesFor(conditions: Node[], view: View): Doc[] | undefined {
       const doc = view.byId.get(equality.value);
       consider(doc ? [doc] : []);
     }
+    // A union of several lookups: each document once, in the view's order, as a scan finds it.
     const membership = asMembership(condition);
     if (membership?.path === "_id")
-      consider(membership.values.flatMap((id) => view.byId.get(id) ?? []));
+      consider(view.ordered(membership.values.flatMap((id) => view.byId.get(id) ?? [])));
     if (membership?.path === "_type")
-      consider(membership.values.flatMap((type) => view.ofType(type)));
+      consider(view.ordered(membership.values.flatMap((type) => view.ofType(type))));
     const references = asReferences(condition);
     if (references !== undefined)
-      consider([...new Set(references.flatMap((id) => view.referencing(id)))]);
+      consider(view.ordered(references.flatMap((id) => view.referencing(id))));
+    const bound = best?.length ?? atMost;
+    const found =
+      condition.type === "Or"
+        ? eitherCandidates(condition, view, bound)
+        : (matchCandidates(condition, view, bound) ?? listCandidates(condition, view));
+    if (found) consider(found);
   }
   for (const type of types) {
     for (const condition of conditions) {
@@ -89,6 +115,13 @@ function candidatesFor(conditions: Node[], view: View): Doc[] | undefined {
     }
   }
   return best;
+}
+
+/** `a || b`: the candidates of either side, when both sides have some and fewer than `atMost` together. */
+function eitherCandidates(node: Node, view: View, atMost: number): Doc[] | undefined {
+  const left = candidatesFor(conjuncts(node.left as Node), view, atMost);
+  const right = left && candidatesFor(conjuncts(node.right as Node), view, atMost - left.length);
+  return right && view.ordered([...left, ...right]);
 }
 
 /** `a.b.c == <value>` or `<value> == a.b.c`, with the path read from the filtered document. */

@@ -54,26 +54,33 @@ export function serializeResult(result: unknown, maxBytes: number): string {
 
 /** A lower bound of the JSON size of `value` (escapes ignored), counted up to just past `stopAbove`. */
 function estimatedJsonSize(value: unknown, stopAbove: number): number {
-  let size = 0;
-  const stack: unknown[] = [value];
+  const stack: unknown[] = [];
+  let size = scalarSize(value, stack);
   while (stack.length > 0 && size <= stopAbove) {
-    const current = stack.pop();
-    if (typeof current === "string") size += current.length + 2;
-    else if (typeof current === "number") size += 1;
-    else if (current === null || typeof current === "boolean") size += 4;
-    else if (Array.isArray(current)) {
+    const current = stack.pop() as object;
+    if (Array.isArray(current)) {
       size += 1 + Math.max(1, current.length);
-      for (const item of current) stack.push(item);
-    } else if (typeof current === "object") {
+      for (let i = 0; i < current.length; i++) size += scalarSize(current[i], stack);
+    } else {
       let keys = 0;
-      for (const [key, item] of Object.entries(current as object)) {
+      for (const key in current) {
+        if (!Object.hasOwn(current, key)) continue;
+        const item = (current as Record<string, unknown>)[key];
         if (item === undefined) continue;
-        size += key.length + 3;
+        size += key.length + 3 + scalarSize(item, stack);
         keys++;
-        stack.push(item);
       }
       size += 1 + Math.max(1, keys);
     }
   }
   return size;
+}
+
+/** The size of a string, number, boolean or null; an array or object is left on `stack` (0 now). */
+function scalarSize(value: unknown, stack: unknown[]): number {
+  if (typeof value === "string") return value.length + 2;
+  if (typeof value === "number") return 1;
+  if (value === null || typeof value === "boolean") return 4;
+  if (typeof value === "object") stack.push(value);
+  return 0;
 }

@@ -6,6 +6,7 @@ import {
   getReleaseName,
 } from "../model/ids.ts";
 import { guardArray, unbudgeted } from "./query-budget.ts";
+import { referencedIds } from "../model/references.ts";
 import type { Doc } from "../model/types.ts";
 
 /**
@@ -18,8 +19,15 @@ export interface View {
   ofType(type: string): Doc[];
   /** Documents of `type` grouped by the primitive value at `path` (e.g. `slug.current`). */
   byValue(type: string, path: string[]): Map<unknown, Doc[]>;
-  /** Documents holding a reference (`_ref`) to `id`. */
+  /** Documents `references(id)` is true for (model/references.ts), in the view's order. */
   referencing(id: string): Doc[];
+  /**
+   * `docs` (documents of this view) once each, in the view's order: the order groq-js would
+   * see them in when it scans `*`, which a narrowed scan must keep.
+   */
+  ordered(docs: Iterable<Doc>): Doc[];
+  /** An index of this view's documents built by `build` on first use, under `key`, charged to no query. */
+  cached<T>(key: string, build: () => T): T;
 }
 
 export interface ViewCache {
@@ -91,6 +99,8 @@ export function buildView(all: Doc[]): View {
   const docs = guardArray(all);
   let byType: Map<unknown, Doc[]> | undefined;
   let references: Map<unknown, Doc[]> | undefined;
+  let positions: Map<Doc, number> | undefined;
+  const built = new Map<string, unknown>();
   const values = new Map<string, Map<unknown, Doc[]>>();
   const byId = new Map(docs.map((doc) => [doc._id, doc]));
   return {
@@ -112,8 +122,20 @@ export function buildView(all: Doc[]): View {
       return index;
     },
     referencing(id) {
-      references ??= unbudgeted(() => groupBy(docs, (doc) => collectRefs(doc, new Set<string>())));
+      references ??= unbudgeted(() => groupBy(docs, (doc) => referencedIds(doc)));
       return references.get(id) ?? [];
+    },
+    ordered(candidates) {
+      const unique = new Set(candidates);
+      // Many candidates: one pass over the view beats sorting them.
+      if (unique.size * 8 > docs.length) return docs.filter((doc) => unique.has(doc));
+      positions ??= unbudgeted(() => new Map(docs.map((doc, index) => [doc, index])));
+      const at = positions;
+      return [...unique].sort((a, b) => (at.get(a) ?? 0) - (at.get(b) ?? 0));
+    },
+    cached<T>(key: string, build: () => T): T {
+      if (!built.has(key)) built.set(key, unbudgeted(build));
+      return built.get(key) as T;
     },
   };
 }
@@ -141,16 +163,4 @@ function valueAt(doc: Doc, path: string[]): unknown {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean"
     ? value
     : undefined;
-}
-
-function collectRefs(value: unknown, refs: Set<string>): Set<string> {
-  if (Array.isArray(value)) {
-    for (const item of value) collectRefs(item, refs);
-  } else if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      if (key === "_ref" && typeof item === "string") refs.add(item);
-      else if (typeof item === "object") collectRefs(item, refs);
-    }
-  }
-  return refs;
 }

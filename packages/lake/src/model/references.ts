@@ -32,3 +32,31 @@ export function strongRefs(value: unknown, refs = new Set<string>()): Set<string
   }
   return refs;
 }
+
+/**
+ * GROQ's `references()` as groq-js 2.0.0 answers it (hasReference in its evaluator): an array
+ * references what any element does; an object with a truthy `_ref` is a reference and references
+ * exactly that (nothing nested below it counts); any other object references what its values do.
+ */
+export function hasReference(value: unknown, ids: ReadonlySet<string>): boolean {
+  if (Array.isArray(value)) return value.some((item) => hasReference(item, ids));
+  if (value === null || typeof value !== "object") return false;
+  const ref = (value as { _ref?: unknown })._ref;
+  if (ref) return typeof ref === "string" && ids.has(ref);
+  return Object.values(value).some((item) => hasReference(item, ids));
+}
+
+/** The ids `id` for which `hasReference(value, {id})` holds: what a `references()` index keys a document by. */
+export function referencedIds(value: unknown, ids = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) referencedIds(item, ids);
+  } else if (value !== null && typeof value === "object") {
+    const ref = (value as { _ref?: unknown })._ref;
+    if (ref) {
+      if (typeof ref === "string") ids.add(ref);
+    } else {
+      for (const item of Object.values(value)) referencedIds(item, ids);
+    }
+  }
+  return ids;
+}
