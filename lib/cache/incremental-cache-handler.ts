@@ -50,7 +50,10 @@ export default class SharedIncrementalCache extends FileSystemCache {
     const local = await super.get(...args);
     const [key, ctx] = args;
     if (local || !this.link?.isReady() || !SHARED_KINDS.has(ctx.kind)) return local;
-    const stored = await this.link.redis.getBuffer(routeKey(this.link, key)).catch(() => null);
+    const link = this.link;
+    const stored = await link.redis
+      .getBuffer(routeKey(this.link, key))
+      .catch((error: unknown) => missed(link, error));
     const entry = stored ? decode(stored) : null;
     if (!entry || isExpired(entry)) return null;
     memory()?.set(key, entry);
@@ -67,13 +70,20 @@ export default class SharedIncrementalCache extends FileSystemCache {
       MAX_TTL_SECONDS,
     );
     const entry: Stored = { lastModified: Date.now(), value };
-    await this.link.redis
+    const link = this.link;
+    await link.redis
       .set(routeKey(this.link, key), serialize(entry), "EX", Math.ceil(ttl))
-      .catch(() => undefined);
+      .catch((error: unknown) => missed(link, error));
   }
 }
 
 const routeKey = (link: CacheLink, key: string) => link.key(`route:${key}`);
+
+/** A failed read or write is a miss; the link decides whether Redis needs a pause. */
+function missed(link: CacheLink, error: unknown): null {
+  link.failed(error);
+  return null;
+}
 
 /** Entries are written by instances of one build on one Node version: V8's own format. */
 function decode(stored: Buffer): Stored | null {

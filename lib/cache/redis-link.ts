@@ -4,7 +4,8 @@
 //
 // Redis is a cache, never a dependency of a page: no command is queued while it is away (it
 // fails at once and the page is served from this process's own cache), none waits longer than
-// REDIS_TIMEOUT_MS, and the client reconnects by itself. Going away and coming back are each
+// REDIS_TIMEOUT_MS, a timeout pauses sharing for a few seconds (so a slow Redis costs a page one
+// timeout, not one per lookup), and the client reconnects by itself. Going away and coming back are each
 // logged once.
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
@@ -19,11 +20,20 @@ export interface CacheLink {
   key(name: string): string;
   /** This process, so that it can ignore what it published itself. */
   readonly instance: string;
+  /** Connected, and not in the pause that follows a command that timed out. */
   isReady(): boolean;
+  /**
+   * Tells the link a command failed. A timeout (a slow Redis) pauses sharing for a few seconds,
+   * so that a page costs at most one REDIS_TIMEOUT_MS, not one per cache lookup it makes.
+   */
+  failed(error: unknown): void;
   /** Runs `listener` each time the command connection is (again) ready. */
   onReady(listener: () => void): void;
   close(): Promise<void>;
 }
+
+/** How long sharing pauses after a command timed out. */
+const SLOW_PAUSE_MS = 5_000;
 
 const slot = Symbol.for("daily-insight.cache-link");
 type Slot = { [slot]?: CacheLink | null };
@@ -57,6 +67,7 @@ function openLink(): CacheLink | null {
   });
   const readyListeners: Array<() => void> = [];
   let up = false;
+  let pausedUntil = 0;
   let reported: "up" | "down" | null = null;
   const report = (state: "up" | "down", detail: string) => {
     if (reported === state) return;
@@ -86,7 +97,17 @@ function openLink(): CacheLink | null {
     subscriber,
     key: (name) => `${env.REDIS_KEY_PREFIX}${name}`,
     instance: randomUUID(),
-    isReady: () => up,
+    isReady: () => up && performance.now() >= pausedUntil,
+    failed(error) {
+      if (!(error instanceof Error) || !/timed? ?out/i.test(error.message)) return;
+      if (performance.now() >= pausedUntil) {
+        console.warn(
+          `cache: Redis answered nothing within ${env.REDIS_TIMEOUT_MS} ms; ` +
+            `serving without it for ${SLOW_PAUSE_MS / 1000} s`,
+        );
+      }
+      pausedUntil = performance.now() + SLOW_PAUSE_MS;
+    },
     onReady(listener) {
       readyListeners.push(listener);
       if (up) listener();

@@ -10,6 +10,9 @@ import type { CacheLink } from "./redis-link.ts";
 import { tagsManifest, type TagState } from "./next-internals.ts";
 
 const TAGS = "tags";
+/** Longer than the link's longest reconnect delay (2 s), so that every instance is back. */
+const RECONNECT_RESYNC_MS = 3_000;
+const PERIODIC_RESYNC_MS = 30_000;
 const started = new WeakSet<CacheLink>();
 const unsent = new Map<string, TagState>();
 
@@ -54,8 +57,17 @@ export function startTagSync(link: CacheLink): void {
   };
   link.subscriber.on("ready", onSubscriberReady);
   if (link.subscriber.status === "ready") onSubscriberReady();
-  // On every reconnect of the command connection: first what this instance could not send.
-  link.onReady(() => void flush(link));
+  // On every (re)connect of the command connection: first what this instance could not send,
+  // then everything stored, now and once more when other instances have had time to reconnect
+  // and send theirs (a message published before this instance subscribed again is only in the
+  // hash). And every 30 s, as a safety net for anything else missed.
+  link.onReady(() => {
+    void flush(link).then(() => resync(link));
+    setTimeout(() => void resync(link), RECONNECT_RESYNC_MS).unref();
+  });
+  setInterval(() => {
+    if (link.isReady()) void resync(link);
+  }, PERIODIC_RESYNC_MS).unref();
 }
 
 /** Shares the current states of `tags` (just revalidated in this process) with every instance. */
@@ -80,13 +92,20 @@ async function flush(link: CacheLink): Promise<void> {
       .hset(link.key(TAGS), stored)
       .publish(link.key(TAGS), JSON.stringify({ instance: link.instance, states }))
       .exec();
-  } catch {
-    // Kept for the next connection; the link has said that Redis is away.
+  } catch (error) {
+    link.failed(error);
+    // Kept, and sent again every second until Redis takes it (a reconnect also sends it).
     for (const [tag, state] of Object.entries(states)) {
       const later = unsent.get(tag);
       unsent.set(tag, later ?? state);
     }
+    setTimeout(() => void retry(link), 1_000).unref();
   }
+}
+
+async function retry(link: CacheLink): Promise<void> {
+  if (link.isReady()) await flush(link);
+  else if (unsent.size > 0) setTimeout(() => void retry(link), 1_000).unref();
 }
 
 async function resync(link: CacheLink): Promise<void> {

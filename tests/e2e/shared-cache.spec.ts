@@ -138,6 +138,13 @@ test("a publish reaches every instance through the shared cache, and survives Re
   });
 
   await test.step("a title change reaches both, and nginx, within 2 s", async () => {
+    // A first publish, untimed: each instance's first render of the article loads its code
+    // (seconds on a busy two-core machine); readers meet instances that have rendered before.
+    const warmUp = `Warm-up ${Date.now()}`;
+    await lake.client.patch(seedPost.id).set({ title: warmUp }).commit();
+    for (const instance of instances) {
+      await timeUntilShown(`${instance.url}${article}`, warmUp, Date.now(), 15_000);
+    }
     const title = `Shared cache ${Date.now()}`;
     // nginx has the old article in its microcache, as it would under load.
     await fetch(`${nginx.url}${article}`);
@@ -187,6 +194,25 @@ test("a publish reaches every instance through the shared cache, and survives Re
     const caughtUp = await timeUntilShown(`${second.url}${article}`, duringOutage, since, 15_000);
     expect(caughtUp, second.output()).toBeLessThan(15_000);
     expect(first.output()).toContain("cache: Redis");
+  });
+
+  await test.step("a Redis that stops answering stalls no page", async () => {
+    // Redis asleep for 6 s: connected, answering nothing. A publish must still be live on the
+    // instance the webhook reached within 2 s, each of its cache lookups giving up after
+    // REDIS_TIMEOUT_MS and the first timeout pausing the rest.
+    const asleep = spawn("redis-cli", ["-p", String(redis.port), "DEBUG", "SLEEP", "6"]);
+    const woke = new Promise((resolve) => asleep.once("exit", resolve));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const title = `Slow Redis ${Date.now()}`;
+    const since = Date.now();
+    await lake.client.patch(seedPost.id).set({ title }).commit();
+    const shown = await timeUntilShown(`${first.url}${article}`, title, since, 5_000);
+    expect(shown, first.output()).toBeLessThanOrEqual(2_000);
+    expect(first.output()).toContain("cache: Redis answered nothing within");
+    // Awake again, the revalidation it kept reaches the other instance.
+    await woke;
+    const caughtUp = await timeUntilShown(`${second.url}${article}`, title, Date.now(), 15_000);
+    expect(caughtUp, second.output()).toBeLessThan(15_000);
   });
 });
 

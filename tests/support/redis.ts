@@ -25,6 +25,9 @@ export async function startTestRedis(): Promise<TestRedis> {
       "",
       "--appendonly",
       "no",
+      // DEBUG SLEEP: a Redis that is connected but answers nothing (a slow one).
+      "--enable-debug-command",
+      "local",
     ];
     const server = spawn("redis-server", args, { stdio: ["ignore", "pipe", "pipe"] });
     child = server;
