@@ -51,9 +51,7 @@ export default class SharedIncrementalCache extends FileSystemCache {
     const [key, ctx] = args;
     if (local || !this.link?.isReady() || !SHARED_KINDS.has(ctx.kind)) return local;
     const link = this.link;
-    const stored = await link.redis
-      .getBuffer(routeKey(this.link, key))
-      .catch((error: unknown) => missed(link, error));
+    const stored = await link.redis.getBuffer(routeKey(this.link, key)).catch(link.failed);
     const entry = stored ? decode(stored) : null;
     if (!entry || isExpired(entry)) return null;
     memory()?.set(key, entry);
@@ -73,17 +71,11 @@ export default class SharedIncrementalCache extends FileSystemCache {
     const link = this.link;
     await link.redis
       .set(routeKey(this.link, key), serialize(entry), "EX", Math.ceil(ttl))
-      .catch((error: unknown) => missed(link, error));
+      .catch(link.failed);
   }
 }
 
 const routeKey = (link: CacheLink, key: string) => link.key(`route:${key}`);
-
-/** A failed read or write is a miss; the link decides whether Redis needs a pause. */
-function missed(link: CacheLink, error: unknown): null {
-  link.failed(error);
-  return null;
-}
 
 /** Entries are written by instances of one build on one Node version: V8's own format. */
 function decode(stored: Buffer): Stored | null {

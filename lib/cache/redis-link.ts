@@ -23,10 +23,11 @@ export interface CacheLink {
   /** Connected, and not in the pause that follows a command that timed out. */
   isReady(): boolean;
   /**
-   * Tells the link a command failed. A timeout (a slow Redis) pauses sharing for a few seconds,
-   * so that a page costs at most one REDIS_TIMEOUT_MS, not one per cache lookup it makes.
+   * Tells the link a command failed; the lookup is a miss (null). A timeout (a slow Redis)
+   * pauses sharing for a few seconds, so that a page costs at most one REDIS_TIMEOUT_MS, not one
+   * per cache lookup it makes. Needs no `this`: pass it to `.catch` as it is.
    */
-  failed(error: unknown): void;
+  failed: (error: unknown) => null;
   /** Runs `listener` each time the command connection is (again) ready. */
   onReady(listener: () => void): void;
   close(): Promise<void>;
@@ -98,8 +99,8 @@ function openLink(): CacheLink | null {
     key: (name) => `${env.REDIS_KEY_PREFIX}${name}`,
     instance: randomUUID(),
     isReady: () => up && performance.now() >= pausedUntil,
-    failed(error) {
-      if (!(error instanceof Error) || !/timed? ?out/i.test(error.message)) return;
+    failed: (error) => {
+      if (!(error instanceof Error) || !/timed? ?out/i.test(error.message)) return null;
       if (performance.now() >= pausedUntil) {
         console.warn(
           `cache: Redis answered nothing within ${env.REDIS_TIMEOUT_MS} ms; ` +
@@ -107,6 +108,7 @@ function openLink(): CacheLink | null {
         );
       }
       pausedUntil = performance.now() + SLOW_PAUSE_MS;
+      return null;
     },
     onReady(listener) {
       readyListeners.push(listener);

@@ -24,17 +24,11 @@ const link = cacheLink();
 if (link) startTagSync(link);
 const dataKey = (key: string) => link!.key(`data:${key}`);
 
-/** A failed read or write is a miss; the link decides whether Redis needs a pause. */
-function missed(error: unknown): null {
-  link?.failed(error);
-  return null;
-}
-
 const handler: UseCacheHandler = {
   async get(cacheKey, softTags) {
     const hit = await local.get(cacheKey, softTags);
     if (hit || !link?.isReady()) return hit;
-    const stored = await link.redis.getBuffer(dataKey(cacheKey)).catch(missed);
+    const stored = await link.redis.getBuffer(dataKey(cacheKey)).catch(link.failed);
     const entry = stored ? decode(stored) : null;
     if (!entry) return undefined;
     const now = Date.now();
@@ -62,7 +56,9 @@ const handler: UseCacheHandler = {
     if (!bytes) return;
     const ttl = Math.min(shared.expire, MAX_TTL_SECONDS);
     const stored: Stored = { ...meta, bytes: new Uint8Array(bytes) };
-    await link.redis.set(dataKey(cacheKey), serialize(stored), "EX", Math.ceil(ttl)).catch(missed);
+    await link.redis
+      .set(dataKey(cacheKey), serialize(stored), "EX", Math.ceil(ttl))
+      .catch(link.failed);
   },
 
   // Pushed, not pulled: other instances' revalidations arrive as they happen (shared-tags.ts).

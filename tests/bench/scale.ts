@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { median, type Figure, type SuiteResult } from "./figure.ts";
 import type { Server, Servers } from "./servers.ts";
-import { requestsPerSecond, rps } from "./site.ts";
+import { requestsPerSecond, rps, type Target } from "./site.ts";
 import { startTestLake } from "../support/lake.ts";
 import { startNginx } from "../support/nginx.ts";
 import { freePort } from "../support/ports.ts";
@@ -69,56 +69,50 @@ export async function benchScale(servers: Servers): Promise<SuiteResult> {
     const figures: Figure[] = [];
     const notes: string[] = [];
 
-    const [microcache, file] = await requestsPerSecond(
-      [
-        { url: `${nginx.url}${site.articlePath}` },
-        { url: `http://127.0.0.1:${staticPort}/article.html` },
-      ],
-      { warmUpRounds: WARM_UP_ROUNDS },
+    /** One row: requests per second of `measured` beside `baseline`, loaded in turn. */
+    const compare = async (
+      name: string,
+      measured: Target,
+      baseline: Target,
+      budget: string,
+      minRatio: number | null,
+    ) => {
+      const [value, base] = (
+        await requestsPerSecond([measured, baseline], { warmUpRounds: WARM_UP_ROUNDS })
+      ).map((load) => load.total);
+      for (const load of [value!, base!]) {
+        if (load.errors > 0) notes.push(`${name}: ${load.errors} errors or non-2xx under load`);
+      }
+      figures.push({
+        name,
+        value: rps(value!),
+        baseline: rps(base!),
+        unit: "req/s",
+        budget,
+        within: minRatio === null ? null : rps(value!) >= minRatio * rps(base!),
+      });
+    };
+    await compare(
+      "cached article through nginx's microcache",
+      { url: `${nginx.url}${site.articlePath}` },
+      { url: `http://127.0.0.1:${staticPort}/article.html` },
+      "≥ 0.5× nginx serving the file",
+      0.5,
     );
-    figures.push({
-      name: "cached article through nginx's microcache",
-      value: rps(microcache!.total),
-      baseline: rps(file!.total),
-      unit: "req/s",
-      budget: "≥ 0.5× nginx serving the file",
-      within: rps(microcache!.total) >= 0.5 * rps(file!.total),
-    });
-
-    const [withRedis, without] = await requestsPerSecond(
-      [
-        { url: `${a.url}${site.articlePath}`, pid: a.pid },
-        { url: `${site.url}${site.articlePath}`, pid: site.pid },
-      ],
-      { warmUpRounds: WARM_UP_ROUNDS },
+    await compare(
+      "cached article on one instance with REDIS_URL",
+      { url: `${a.url}${site.articlePath}`, pid: a.pid },
+      { url: `${site.url}${site.articlePath}`, pid: site.pid },
+      "≥ 0.8× the same build without it",
+      0.8,
     );
-    figures.push({
-      name: "cached article on one instance with REDIS_URL",
-      value: rps(withRedis!.total),
-      baseline: rps(without!.total),
-      unit: "req/s",
-      budget: "≥ 0.8× the same build without it",
-      within: rps(withRedis!.total) >= 0.8 * rps(without!.total),
-    });
-
-    const [two, one] = await requestsPerSecond(
-      [
-        { url: `http://127.0.0.1:${twoPort}${site.articlePath}` },
-        { url: `http://127.0.0.1:${onePort}${site.articlePath}` },
-      ],
-      { warmUpRounds: WARM_UP_ROUNDS },
+    await compare(
+      "two instances behind nginx (no microcache)",
+      { url: `http://127.0.0.1:${twoPort}${site.articlePath}` },
+      { url: `http://127.0.0.1:${onePort}${site.articlePath}` },
+      "reported (2 cores: not 2×; not below 1×)",
+      null,
     );
-    figures.push({
-      name: "two instances behind nginx (no microcache)",
-      value: rps(two!.total),
-      baseline: rps(one!.total),
-      unit: "req/s",
-      budget: "reported (2 cores: not 2×; not below 1×)",
-      within: null,
-    });
-    for (const load of [microcache, file, withRedis, without, two, one]) {
-      if (load!.total.errors > 0) notes.push(`errors or non-2xx under load: ${load!.total.errors}`);
-    }
 
     // Publish → visible on both instances (the webhook reaches the first; the second learns of
     // it through Redis), polled every 25 ms.

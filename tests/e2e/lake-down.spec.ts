@@ -1,11 +1,10 @@
-import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { e2e, siteUrl } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
 import { seedPost, seedTicker } from "./seed-post.ts";
-import { productionSiteEnv, siteServerArgs, waitUntilServing } from "./site-env.ts";
+import { productionSiteEnv, siteServerArgs, startSiteProcess } from "./site-env.ts";
 import { freePort } from "../support/ports.ts";
 
 // The content lake going down while the site runs: a second `next start` of the suite's build
@@ -38,29 +37,22 @@ function envWithoutLake(sitePort: number, closedPort: number): NodeJS.ProcessEnv
 async function startSiteWithLakeDown() {
   const [sitePort, closedPort] = [await freePort(), await freePort()];
   rmSync(pgliteDir, { recursive: true, force: true });
-  const child = spawn(process.execPath, siteServerArgs(root), {
-    env: envWithoutLake(sitePort, closedPort),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://localhost:${sitePort}`;
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-    }
-    rmSync(pgliteDir, { recursive: true, force: true });
-  };
-  try {
-    await waitUntilServing(`${url}/`, child, { timeoutMs: 30_000, output: () => output });
-  } catch (error) {
-    await stop();
+  const removeData = () => rmSync(pgliteDir, { recursive: true, force: true });
+  const server = await startSiteProcess(
+    siteServerArgs(root),
+    envWithoutLake(sitePort, closedPort),
+    30_000,
+  ).catch((error: unknown) => {
+    removeData();
     throw error;
-  }
-  return { url, stop };
+  });
+  return {
+    url: server.url,
+    stop: async () => {
+      await server.stop();
+      removeData();
+    },
+  };
 }
 
 let site: Awaited<ReturnType<typeof startSiteWithLakeDown>> | undefined;

@@ -4,7 +4,7 @@ import pg from "pg";
 import { siteUrl } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
 import { seedPost } from "./seed-post.ts";
-import { productionSiteEnv, waitUntilServing } from "./site-env.ts";
+import { productionSiteEnv, startSiteProcess, type SiteProcess } from "./site-env.ts";
 import { assertLocalDatabaseUrl, testDatabaseUrl, withDatabase } from "../support/db-guard.ts";
 import { randomToken, startTestLake, type TestLake } from "../support/lake.ts";
 import { startNginx, type TestNginx } from "../support/nginx.ts";
@@ -20,36 +20,11 @@ import { startTestRedis, type TestRedis } from "../support/redis.ts";
 const root = process.cwd();
 const article = seedPost.path;
 
-interface Instance {
-  url: string;
-  output: () => string;
-  stop(): Promise<void>;
-}
+type Instance = SiteProcess;
 
-async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
-  // As an operator starts each instance: `npm start`, all of them on the one lake.
-  const child = spawn(process.execPath, [path.join(root, "scripts", "run-site.ts"), "start"], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://localhost:${env.PORT}`;
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    await exited;
-  };
-  try {
-    await waitUntilServing(`${url}/`, child, { timeoutMs: 60_000, output: () => output });
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { url, output: () => output, stop };
-}
+/** As an operator starts each instance: `npm start`, all of them on the one lake. */
+const startInstance = (env: NodeJS.ProcessEnv) =>
+  startSiteProcess([path.join(root, "scripts", "run-site.ts"), "start"], env);
 
 /** Polls `url` until its HTML contains `text`; returns how long that took. */
 async function timeUntilShown(url: string, text: string, since: number, limitMs: number) {

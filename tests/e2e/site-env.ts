@@ -1,4 +1,4 @@
-import type { ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
 // The environment of a production build of the site against a local lake on ports of its own:
@@ -59,4 +59,40 @@ export async function waitUntilServing(
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${url}: no 2xx within ${timeoutMs} ms\n${output()}`);
+}
+
+export interface SiteProcess {
+  url: string;
+  /** The process's log so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Another production server of the suite's build: `node <args>` with `env` (its PORT), once it
+ * answers `/` with a 2xx; stopped and its log in the error if it does not within `timeoutMs`.
+ */
+export async function startSiteProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 60_000,
+): Promise<SiteProcess> {
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://localhost:${env.PORT}`;
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  };
+  try {
+    await waitUntilServing(`${url}/`, child, { timeoutMs, output: () => output });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, output: () => output, stop };
 }
