@@ -8,13 +8,6 @@ const nextConfig: NextConfig = {
   // Content is cached with 'use cache' + cacheTag in lib/sanity and revalidated by the Sanity
   // webhook at /api/revalidate; pages prerender a static shell and stream what is not cached.
   cacheComponents: true,
-  // Next's own caches, shared by every instance through Redis when REDIS_URL is set (lib/cache);
-  // without it each process keeps its own, as Next does alone. Loaded by path at run time.
-  cacheHandler: path.resolve("lib/cache/incremental-cache-handler.ts"),
-  cacheHandlers: {
-    default: path.resolve("lib/cache/use-cache-handler.ts"),
-    remote: path.resolve("lib/cache/use-cache-handler.ts"),
-  },
   reactStrictMode: true,
   poweredByHeader: false,
   // PGlite loads its WebAssembly and data files from its own package folder at run time, so it
@@ -35,9 +28,23 @@ const nextConfig: NextConfig = {
   },
 };
 
+// Next's own caches, shared by every instance through Redis when REDIS_URL is set (lib/cache).
+// `next start` reads this file again, so the handlers are chosen by the server's environment, not
+// the build's. Without REDIS_URL they are left out altogether and each process keeps Next's own
+// cache: with them configured Next imports the handler on every request and keeps a copy of
+// every 'use cache' result per request (a custom handler may be remote), which cost a cached
+// article a fifth of its throughput for nothing (`npm run bench -- site`).
+const sharedCache: NextConfig = {
+  cacheHandler: path.resolve("lib/cache/incremental-cache-handler.ts"),
+  cacheHandlers: {
+    default: path.resolve("lib/cache/use-cache-handler.ts"),
+    remote: path.resolve("lib/cache/use-cache-handler.ts"),
+  },
+};
+
 // The build runs without secrets: Turbopack keeps its whole environment in the build cache
 // (lib/build-env.ts). Next has loaded .env files by now; the runtime still reads them as usual.
 export default function config(phase: string): NextConfig {
   if (phase === PHASE_PRODUCTION_BUILD) dropSecrets(process.env);
-  return nextConfig;
+  return process.env.REDIS_URL ? { ...nextConfig, ...sharedCache } : nextConfig;
 }

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { median, type Figure, type SuiteResult } from "./figure.ts";
 import type { Server, Servers } from "./servers.ts";
-import { requestsPerSecond, rps, type Target } from "./site.ts";
+import { medianRound, requestsPerSecond, rps, type Target } from "./site.ts";
 import { startTestLake } from "../support/lake.ts";
 import { startNginx } from "../support/nginx.ts";
 import { freePort } from "../support/ports.ts";
@@ -77,19 +77,21 @@ export async function benchScale(servers: Servers): Promise<SuiteResult> {
       budget: string,
       minRatio: number | null,
     ) => {
-      const [value, base] = (
-        await requestsPerSecond([measured, baseline], { warmUpRounds: WARM_UP_ROUNDS })
-      ).map((load) => load.total);
-      for (const load of [value!, base!]) {
+      const [runs, bases] = await requestsPerSecond([measured, baseline], {
+        warmUpRounds: WARM_UP_ROUNDS,
+      });
+      for (const load of [runs!.total, bases!.total]) {
         if (load.errors > 0) notes.push(`${name}: ${load.errors} errors or non-2xx under load`);
       }
+      // As in the site suite: the round with the median ratio.
+      const [value, base] = medianRound(runs!.rounds, bases!.rounds);
       figures.push({
         name,
-        value: rps(value!),
-        baseline: rps(base!),
+        value: rps(value),
+        baseline: rps(base),
         unit: "req/s",
         budget,
-        within: minRatio === null ? null : rps(value!) >= minRatio * rps(base!),
+        within: minRatio === null ? null : rps(value) >= minRatio * rps(base),
       });
     };
     await compare(

@@ -9,7 +9,11 @@ import type { Figure, SuiteResult } from "./figure.ts";
 import type { Servers } from "./servers.ts";
 
 const CONNECTIONS = 32;
-const ROUNDS = 5;
+// Rounds alternate between the pages, and a budget is judged by the median of the rounds' paired
+// ratios: on this kind of shared 2-core VM one page's round now and then runs at two-thirds speed
+// for reasons outside both servers (the same build measured 0.73 to 1.02 against the same bare
+// page in one run), and a total over the rounds lets one such round decide the verdict.
+const ROUNDS = 7;
 const ROUND_SECONDS = 5;
 // Each page gets 24 s of load, in alternating rounds, before anything is measured. A fresh
 // `next start` gets faster over its first tens of thousands of requests while V8 optimises it,
@@ -87,6 +91,16 @@ const add = (a: Load, b: Load): Load => ({
 });
 
 export const rps = (l: Load) => l.requests / l.seconds;
+
+/**
+ * The round whose ratio of `measured` to `baseline` (loaded one after the other) is the median of
+ * the rounds' ratios: its two loads, which a figure shows side by side.
+ */
+export function medianRound(measured: Load[], baseline: Load[]): [Load, Load] {
+  const pairs = measured.map((load, i) => [load, baseline[i]!] as [Load, Load]);
+  pairs.sort(([a, b], [c, d]) => rps(a) / rps(b) - rps(c) / rps(d));
+  return pairs[Math.floor(pairs.length / 2)]!;
+}
 const cpuMicrosPerRequest = (l: Load) =>
   l.cpuSeconds === null ? null : (l.cpuSeconds * 1e6) / l.requests;
 
@@ -173,6 +187,7 @@ export async function benchSite(servers: Servers): Promise<SuiteResult> {
     `article ÷ bare page, round by round: warm-up ${ratios(siteRun!.warmUp, bareRun!.warmUp)}; ` +
       `measured ${ratios(siteRun!.rounds, bareRun!.rounds)}`,
   );
+  const [siteMedian, bareMedian] = medianRound(siteRun!.rounds, bareRun!.rounds);
   const siteCpu = cpuMicrosPerRequest(siteLoad);
   const bareCpu = cpuMicrosPerRequest(bareLoad);
   const figures: Figure[] = [
@@ -185,12 +200,20 @@ export async function benchSite(servers: Servers): Promise<SuiteResult> {
       within: Math.abs(articleHtml.byteLength / bareHtml.byteLength - 1) <= 0.25,
     },
     {
-      name: `cached article, ${CONNECTIONS} connections (${ROUNDS}×${ROUND_SECONDS} s)`,
+      name: `cached article, ${CONNECTIONS} connections (median of ${ROUNDS} rounds)`,
+      value: rps(siteMedian),
+      baseline: rps(bareMedian),
+      unit: "req/s",
+      budget: "≥ 0.9× bare Next page",
+      within: rps(siteMedian) >= 0.9 * rps(bareMedian),
+    },
+    {
+      name: `diagnostic: the same over all ${ROUNDS}×${ROUND_SECONDS} s`,
       value: rps(siteLoad),
       baseline: rps(bareLoad),
       unit: "req/s",
-      budget: "≥ 0.9× bare Next page",
-      within: rps(siteLoad) >= 0.9 * rps(bareLoad),
+      budget: "none (diagnostic)",
+      within: null,
     },
     {
       name: "errors, timeouts and non-2xx under that load",
