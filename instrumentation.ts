@@ -4,6 +4,9 @@
 export async function register(): Promise<void> {
   // NEXT_RUNTIME is inlined at compile time, so the edge bundle drops the database code.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Scheduled posts appear at their time (lib/sanity/go-live.ts).
+  const { startGoLiveWatch } = await import("./lib/sanity/go-live-server");
+  startGoLiveWatch();
   const { getDb } = await import("./lib/db/client");
   const { DatabaseSetupError } = await import("./lib/db/migrate");
   try {

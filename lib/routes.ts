@@ -16,6 +16,8 @@ export const homePath = "/";
 export const tickersPath = "/tickers";
 export const feedPath = "/feed.xml";
 export const sitemapPath = "/sitemap.xml";
+/** The site's disclaimer and disclosure policy (app/(site)/disclosures). */
+export const disclosuresPath = "/disclosures";
 
 /** A post's article as readers see it (app/(site)/insights/[slug]). */
 export const postPath = (slug: string) => insights(segment(slug));
@@ -33,6 +35,12 @@ export const postPreviewRoutePattern = draft(postRoutePattern);
 export const tickerPath = (symbol: string) => `${tickersPath}/${segment(symbol)}`;
 export const topicPath = (slug: string) => `/topics/${segment(slug)}`;
 export const authorPath = (slug: string) => `/authors/${segment(slug)}`;
+
+/** The RSS feed of a page that lists posts (a ticker's, a topic's, an author's). */
+export const pageFeedPath = (pagePath: string) => `${pagePath.replace(/\/+$/, "")}/feed.xml`;
+export const tickerFeedPath = (symbol: string) => pageFeedPath(tickerPath(symbol));
+export const topicFeedPath = (slug: string) => pageFeedPath(topicPath(slug));
+export const authorFeedPath = (slug: string) => pageFeedPath(authorPath(slug));
 
 /** The search page, with a query when given one. */
 export const searchPath = (query?: string) =>

@@ -1,10 +1,12 @@
 import "server-only";
 import { notFound } from "next/navigation";
+import { shownCorrections } from "@/lib/content/corrections";
 import { pageCountFor, pageSlice } from "@/lib/site/pagination";
 import { sanityFetchDraft } from "./draft-fetch";
 import { sanityFetch } from "./fetch";
 import {
   allPostSlugsQuery,
+  draftPostBySlugQuery,
   latestPostsQuery,
   postBySlugQuery,
   postCountQuery,
@@ -54,13 +56,28 @@ function toPost(row: PostRow, slug: string) {
     publishedAt: row.publishedAt,
     summary: row.summary ?? "",
     author: row.author?.name
-      ? { id: row.author._id, name: row.author.name, role: row.author.role }
+      ? {
+          id: row.author._id,
+          name: row.author.name,
+          role: row.author.role,
+          slug: row.author.slug,
+        }
       : null,
-    tickers: (row.tickers ?? []).flatMap(({ _key, note, ticker }) =>
+    tickers: (row.tickers ?? []).flatMap(({ _key, note, position, ticker }) =>
       ticker?.symbol
-        ? [{ key: _key, note: note ?? "", ...ticker, id: ticker._id, symbol: ticker.symbol }]
+        ? [
+            {
+              key: _key,
+              note: note ?? "",
+              position: position ?? null,
+              ...ticker,
+              id: ticker._id,
+              symbol: ticker.symbol,
+            },
+          ]
         : [],
     ),
+    corrections: shownCorrections(row.corrections),
     keyPoints: (row.keyPoints ?? []).map(({ _key, label, text }) => ({
       key: _key,
       label: label ?? "",
@@ -123,7 +140,7 @@ export async function getPostDraftBySlugOrNotFound(
   slug: string,
   { stega = false }: { stega?: boolean } = {},
 ): Promise<Post> {
-  const row = await sanityFetchDraft({ query: postBySlugQuery, params: { slug }, stega });
+  const row = await sanityFetchDraft({ query: draftPostBySlugQuery, params: { slug }, stega });
   return row ? toPost(row, slug) : notFound();
 }
 

@@ -19,8 +19,11 @@ const postCard = /* groq */ `{
   "tickers": tickers[defined(ticker)].ticker->${tickerChip}
 }`;
 
-// Posts without a slug cannot be linked to, so no list shows them.
-const listedPost = /* groq */ `_type == "post" && defined(slug.current)`;
+// What readers may see of a post: it has a slug (or it cannot be linked to) and its time has
+// come. A post whose publishedAt is in the future is scheduled: no page, list, count, search,
+// feed, sitemap or card shows it until then. Cached results that left it out are revalidated at
+// its time by lib/sanity/go-live.ts, as a publish webhook would.
+const listedPost = /* groq */ `_type == "post" && defined(slug.current) && publishedAt <= now()`;
 
 export const latestPostsQuery = defineQuery(`
   *[${listedPost}] | order(publishedAt desc, _id asc) [$start...$end] ${postCard}
@@ -28,8 +31,7 @@ export const latestPostsQuery = defineQuery(`
 
 export const postCountQuery = defineQuery(`count(*[${listedPost}])`);
 
-export const postBySlugQuery = defineQuery(`
-  *[_type == "post" && slug.current == $slug][0]{
+const article = /* groq */ `{
     _id,
     _type,
     title,
@@ -40,8 +42,10 @@ export const postBySlugQuery = defineQuery(`
     "tickers": tickers[defined(ticker)]{
       _key,
       note,
+      position,
       "ticker": ticker->{ _id, _type, symbol, name, kind, exchange, description }
     },
+    corrections[]{ _key, kind, at, text },
     keyPoints[]{ _key, label, text },
     body[]{
       ...,
@@ -53,7 +57,15 @@ export const postBySlugQuery = defineQuery(`
       }
     },
     recommendedTopics[]{ _key, title, description }
-  }
+  }`;
+
+export const postBySlugQuery = defineQuery(`
+  *[${listedPost} && slug.current == $slug][0]${article}
+`);
+
+// Draft mode (an editor's preview) shows a scheduled post before its time.
+export const draftPostBySlugQuery = defineQuery(`
+  *[_type == "post" && slug.current == $slug][0]${article}
 `);
 
 // `references()` is index-backed in the Content Lake (and the local lake); the exact condition
@@ -82,7 +94,8 @@ export const postsForTickerQuery = defineQuery(`
     "slug": slug.current,
     publishedAt,
     summary,
-    "note": tickers[ticker._ref == $tickerId][0].note
+    "note": tickers[ticker._ref == $tickerId][0].note,
+    "position": tickers[ticker._ref == $tickerId][0].position
   }
 `);
 
@@ -109,7 +122,9 @@ export const searchPostsQuery = defineQuery(`
 `);
 
 export const authorBySlugQuery = defineQuery(`
-  *[_type == "author" && slug.current == $slug][0]{ _id, _type, name, "slug": slug.current, role }
+  *[_type == "author" && slug.current == $slug][0]{
+    _id, _type, name, "slug": slug.current, role, bio, disclosure
+  }
 `);
 
 export const postsByAuthorQuery = defineQuery(`
@@ -151,6 +166,7 @@ export const feedPostsQuery = defineQuery(`
     summary,
     "author": author->{ _id, _type, name },
     "tickers": tickers[defined(ticker)].ticker->${tickerChip},
+    corrections[]{ _key, kind, at, text },
     body[]{
       ...,
       _type == "block" => {
@@ -180,3 +196,15 @@ export const postsForTickersQuery = defineQuery(`
     "notes": tickers[ticker._ref in $tickerIds]{ _key, note, "ticker": ticker->${tickerChip} }
   }
 `);
+
+// --- Scheduled posts going live (lib/sanity/go-live.ts) -------------------------------------
+
+// The posts whose time came in ($since, now()], each as the publish webhook describes a post
+// (webhook-contract.ts), the next time one is due, and the lake's own now() to ask from next.
+export const goLiveQuery = defineQuery(`{
+  "now": now(),
+  "live": *[_type == "post" && defined(slug.current) && publishedAt > $since && publishedAt <= now()]{
+    _id, _type, "slug": slug.current, "tickerIds": tickers[].ticker._ref, publishedAt
+  },
+  "next": *[_type == "post" && defined(slug.current) && publishedAt > now()] | order(publishedAt asc) [0].publishedAt
+}`);

@@ -85,6 +85,7 @@ export type TickerMention = {
   _type: "tickerMention";
   ticker?: TickerReference;
   note?: string;
+  position?: "none" | "long" | "short";
 };
 
 export type AuthorReference = {
@@ -116,6 +117,13 @@ export type Post = {
     } & KeyPoint
   >;
   body?: BlockContent;
+  corrections?: Array<{
+    kind?: "correction" | "update" | "clarification";
+    at?: string;
+    text?: string;
+    _type: "correction";
+    _key: string;
+  }>;
   recommendedTopics?: Array<{
     title?: string;
     description?: string;
@@ -146,6 +154,8 @@ export type Author = {
   name?: string;
   slug?: Slug;
   role?: string;
+  bio?: string;
+  disclosure?: string;
 };
 
 export type Slug = {
@@ -291,7 +301,7 @@ export type AllSanitySchemaTypes =
 
 // Source: lib/sanity/queries.ts
 // Variable: latestPostsQuery
-// Query: *[_type == "post" && defined(slug.current)] | order(publishedAt desc, _id asc) [$start...$end] {  _id,  _type,  title,  "slug": slug.current,  publishedAt,  summary,  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }}
+// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now()] | order(publishedAt desc, _id asc) [$start...$end] {  _id,  _type,  title,  "slug": slug.current,  publishedAt,  summary,  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }}
 export type LatestPostsQueryResult = Array<{
   _id: string;
   _type: "post";
@@ -309,12 +319,12 @@ export type LatestPostsQueryResult = Array<{
 
 // Source: lib/sanity/queries.ts
 // Variable: postCountQuery
-// Query: count(*[_type == "post" && defined(slug.current)])
+// Query: count(*[_type == "post" && defined(slug.current) && publishedAt <= now()])
 export type PostCountQueryResult = number;
 
 // Source: lib/sanity/queries.ts
 // Variable: postBySlugQuery
-// Query: *[_type == "post" && slug.current == $slug][0]{    _id,    _type,    title,    "slug": slug.current,    publishedAt,    summary,    "author": author->{ _id, _type, name, "slug": slug.current, role },    "tickers": tickers[defined(ticker)]{      _key,      note,      "ticker": ticker->{ _id, _type, symbol, name, kind, exchange, description }    },    keyPoints[]{ _key, label, text },    body[]{      ...,      _type == "block" => {        markDefs[]{          ...,          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }        }      }    },    recommendedTopics[]{ _key, title, description }  }
+// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now() && slug.current == $slug][0]{    _id,    _type,    title,    "slug": slug.current,    publishedAt,    summary,    "author": author->{ _id, _type, name, "slug": slug.current, role },    "tickers": tickers[defined(ticker)]{      _key,      note,      position,      "ticker": ticker->{ _id, _type, symbol, name, kind, exchange, description }    },    corrections[]{ _key, kind, at, text },    keyPoints[]{ _key, label, text },    body[]{      ...,      _type == "block" => {        markDefs[]{          ...,          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }        }      }    },    recommendedTopics[]{ _key, title, description }  }
 export type PostBySlugQueryResult = {
   _id: string;
   _type: "post";
@@ -332,6 +342,7 @@ export type PostBySlugQueryResult = {
   tickers: Array<{
     _key: string;
     note: string | null;
+    position: "long" | "none" | "short" | null;
     ticker: {
       _id: string;
       _type: "ticker";
@@ -341,6 +352,115 @@ export type PostBySlugQueryResult = {
       exchange: string | null;
       description: string | null;
     } | null;
+  }> | null;
+  corrections: Array<{
+    _key: string;
+    kind: "clarification" | "correction" | "update" | null;
+    at: string | null;
+    text: string | null;
+  }> | null;
+  keyPoints: Array<{
+    _key: string;
+    label: string | null;
+    text: string | null;
+  }> | null;
+  body: Array<
+    | {
+        children?: Array<{
+          marks?: Array<string>;
+          text?: string;
+          _type: "span";
+          _key: string;
+        }>;
+        style?: "h2" | "h3" | "h4" | "normal";
+        listItem?: "bullet" | "number";
+        markDefs: Array<
+          | {
+              href?: string;
+              _type: "link";
+              _key: string;
+            }
+          | {
+              ticker: {
+                _id: string;
+                _type: "ticker";
+                symbol: string | null;
+                name: string | null;
+              } | null;
+              _type: "tickerRef";
+              _key: string;
+            }
+        > | null;
+        level?: number;
+        _type: "block";
+        _key: string;
+      }
+    | {
+        _key: string;
+        _type: "chart";
+        title?: string;
+        caption?: string;
+        kind?: "area" | "bar" | "line";
+        unit?: string;
+        series?: Array<{
+          name?: string;
+          points?: Array<{
+            label?: string;
+            value?: number;
+            low?: number;
+            high?: number;
+            _type: "chartPoint";
+            _key: string;
+          }>;
+          _type: "chartSeries";
+          _key: string;
+        }>;
+        source?: string;
+      }
+  > | null;
+  recommendedTopics: Array<{
+    _key: string;
+    title: string | null;
+    description: string | null;
+  }> | null;
+} | null;
+
+// Source: lib/sanity/queries.ts
+// Variable: draftPostBySlugQuery
+// Query: *[_type == "post" && slug.current == $slug][0]{    _id,    _type,    title,    "slug": slug.current,    publishedAt,    summary,    "author": author->{ _id, _type, name, "slug": slug.current, role },    "tickers": tickers[defined(ticker)]{      _key,      note,      position,      "ticker": ticker->{ _id, _type, symbol, name, kind, exchange, description }    },    corrections[]{ _key, kind, at, text },    keyPoints[]{ _key, label, text },    body[]{      ...,      _type == "block" => {        markDefs[]{          ...,          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }        }      }    },    recommendedTopics[]{ _key, title, description }  }
+export type DraftPostBySlugQueryResult = {
+  _id: string;
+  _type: "post";
+  title: string | null;
+  slug: string | null;
+  publishedAt: string | null;
+  summary: string | null;
+  author: {
+    _id: string;
+    _type: "author";
+    name: string | null;
+    slug: string | null;
+    role: string | null;
+  } | null;
+  tickers: Array<{
+    _key: string;
+    note: string | null;
+    position: "long" | "none" | "short" | null;
+    ticker: {
+      _id: string;
+      _type: "ticker";
+      symbol: string | null;
+      name: string | null;
+      kind: "etf" | "fund" | "index" | "stock" | null;
+      exchange: string | null;
+      description: string | null;
+    } | null;
+  }> | null;
+  corrections: Array<{
+    _key: string;
+    kind: "clarification" | "correction" | "update" | null;
+    at: string | null;
+    text: string | null;
   }> | null;
   keyPoints: Array<{
     _key: string;
@@ -410,7 +530,7 @@ export type PostBySlugQueryResult = {
 
 // Source: lib/sanity/queries.ts
 // Variable: relatedPostsQuery
-// Query: *[_type == "post" && defined(slug.current) && _id != $postId && references($tickerIds) && count(tickers[ticker._ref in $tickerIds]) > 0]    | order(publishedAt desc, _id asc) [0...$limit] {  _id,  _type,  title,  "slug": slug.current,  publishedAt,  summary,  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }}
+// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now() && _id != $postId && references($tickerIds) && count(tickers[ticker._ref in $tickerIds]) > 0]    | order(publishedAt desc, _id asc) [0...$limit] {  _id,  _type,  title,  "slug": slug.current,  publishedAt,  summary,  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }}
 export type RelatedPostsQueryResult = Array<{
   _id: string;
   _type: "post";
@@ -428,7 +548,7 @@ export type RelatedPostsQueryResult = Array<{
 
 // Source: lib/sanity/queries.ts
 // Variable: allTickersQuery
-// Query: {  "tickers": *[_type == "ticker" && defined(symbol)] | order(symbol asc){ _id, _type, symbol, name, kind },  "postTickerIds": *[_type == "post" && defined(slug.current)]{ "ids": array::unique(tickers[].ticker._ref) }.ids}
+// Query: {  "tickers": *[_type == "ticker" && defined(symbol)] | order(symbol asc){ _id, _type, symbol, name, kind },  "postTickerIds": *[_type == "post" && defined(slug.current) && publishedAt <= now()]{ "ids": array::unique(tickers[].ticker._ref) }.ids}
 export type AllTickersQueryResult = {
   tickers: Array<{
     _id: string;
@@ -455,7 +575,7 @@ export type TickerBySymbolQueryResult = {
 
 // Source: lib/sanity/queries.ts
 // Variable: postsForTickerQuery
-// Query: *[_type == "post" && defined(slug.current) && references($tickerId) && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc){    _id,    _type,    title,    "slug": slug.current,    publishedAt,    summary,    "note": tickers[ticker._ref == $tickerId][0].note  }
+// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($tickerId) && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc){    _id,    _type,    title,    "slug": slug.current,    publishedAt,    summary,    "note": tickers[ticker._ref == $tickerId][0].note,    "position": tickers[ticker._ref == $tickerId][0].position  }
 export type PostsForTickerQueryResult = Array<{
   _id: string;
   _type: "post";
@@ -464,11 +584,12 @@ export type PostsForTickerQueryResult = Array<{
   publishedAt: string | null;
   summary: string | null;
   note: string | null;
+  position: "long" | "none" | "short" | null;
 }>;
 
 // Source: lib/sanity/queries.ts
 // Variable: allPostSlugsQuery
-// Query: *[_type == "post" && defined(slug.current)] | order(publishedAt desc){ "slug": slug.current, publishedAt, _updatedAt }
+// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now()] | order(publishedAt desc){ "slug": slug.current, publishedAt, _updatedAt }
 export type AllPostSlugsQueryResult = Array<{
   slug: string | null;
   publishedAt: string | null;
@@ -485,7 +606,7 @@ export type AllTickerSymbolsQueryResult = Array<{
 
 // Source: lib/sanity/queries.ts
 // Variable: searchPostsQuery
-// Query: *[_type == "post" && defined(slug.current) && (    [title, summary, pt::text(body), ...tickers[].ticker->symbol] match $terms    || $symbol in tickers[].ticker->symbol  )]    | score(boost(title match $terms, 3), boost(summary match $terms, 2), pt::text(body) match $terms)    | order(_score desc, publishedAt desc, _id asc) [0...$limit] {  _id,  _type,  title,  "slug": slug.current,  publishedAt,  summary,  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }}
+// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now() && (    [title, summary, pt::text(body), ...tickers[].ticker->symbol] match $terms    || $symbol in tickers[].ticker->symbol  )]    | score(boost(title match $terms, 3), boost(summary match $terms, 2), pt::text(body) match $terms)    | order(_score desc, publishedAt desc, _id asc) [0...$limit] {  _id,  _type,  title,  "slug": slug.current,  publishedAt,  summary,  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }}
 export type SearchPostsQueryResult = Array<{
   _id: string;
   _type: "post";
@@ -503,18 +624,20 @@ export type SearchPostsQueryResult = Array<{
 
 // Source: lib/sanity/queries.ts
 // Variable: authorBySlugQuery
-// Query: *[_type == "author" && slug.current == $slug][0]{ _id, _type, name, "slug": slug.current, role }
+// Query: *[_type == "author" && slug.current == $slug][0]{    _id, _type, name, "slug": slug.current, role, bio, disclosure  }
 export type AuthorBySlugQueryResult = {
   _id: string;
   _type: "author";
   name: string | null;
   slug: string | null;
   role: string | null;
+  bio: string | null;
+  disclosure: string | null;
 } | null;
 
 // Source: lib/sanity/queries.ts
 // Variable: postsByAuthorQuery
-// Query: *[_type == "post" && defined(slug.current) && author._ref == $authorId] | order(publishedAt desc, _id asc) {  _id,  _type,  title,  "slug": slug.current,  publishedAt,  summary,  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }}
+// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now() && author._ref == $authorId] | order(publishedAt desc, _id asc) {  _id,  _type,  title,  "slug": slug.current,  publishedAt,  summary,  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }}
 export type PostsByAuthorQueryResult = Array<{
   _id: string;
   _type: "post";
@@ -541,12 +664,12 @@ export type AllAuthorSlugsQueryResult = Array<{
 
 // Source: lib/sanity/queries.ts
 // Variable: allTopicTitlesQuery
-// Query: array::unique(*[_type == "post" && defined(slug.current)] | order(publishedAt desc).recommendedTopics[defined(title)].title)
+// Query: array::unique(*[_type == "post" && defined(slug.current) && publishedAt <= now()] | order(publishedAt desc).recommendedTopics[defined(title)].title)
 export type AllTopicTitlesQueryResult = Array<string | null>;
 
 // Source: lib/sanity/queries.ts
 // Variable: postsForTopicQuery
-// Query: *[_type == "post" && defined(slug.current) && $title in recommendedTopics[].title] | order(publishedAt desc, _id asc){    _id,    _type,    title,    "slug": slug.current,    publishedAt,    summary,    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },    "topicDescription": recommendedTopics[title == $title][0].description  }
+// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now() && $title in recommendedTopics[].title] | order(publishedAt desc, _id asc){    _id,    _type,    title,    "slug": slug.current,    publishedAt,    summary,    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },    "topicDescription": recommendedTopics[title == $title][0].description  }
 export type PostsForTopicQueryResult = Array<{
   _id: string;
   _type: "post";
@@ -565,7 +688,7 @@ export type PostsForTopicQueryResult = Array<{
 
 // Source: lib/sanity/queries.ts
 // Variable: feedPostsQuery
-// Query: *[_type == "post" && defined(slug.current)] | order(publishedAt desc, _id asc) [0...$limit]{    _id,    _type,    title,    "slug": slug.current,    publishedAt,    _updatedAt,    summary,    "author": author->{ _id, _type, name },    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },    body[]{      ...,      _type == "block" => {        markDefs[]{          ...,          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }        }      }    }  }
+// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now()] | order(publishedAt desc, _id asc) [0...$limit]{    _id,    _type,    title,    "slug": slug.current,    publishedAt,    _updatedAt,    summary,    "author": author->{ _id, _type, name },    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },    corrections[]{ _key, kind, at, text },    body[]{      ...,      _type == "block" => {        markDefs[]{          ...,          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }        }      }    }  }
 export type FeedPostsQueryResult = Array<{
   _id: string;
   _type: "post";
@@ -585,6 +708,12 @@ export type FeedPostsQueryResult = Array<{
     symbol: string | null;
     name: string | null;
   } | null> | null;
+  corrections: Array<{
+    _key: string;
+    kind: "clarification" | "correction" | "update" | null;
+    at: string | null;
+    text: string | null;
+  }> | null;
   body: Array<
     | {
         children?: Array<{
@@ -643,7 +772,7 @@ export type FeedPostsQueryResult = Array<{
 
 // Source: lib/sanity/queries.ts
 // Variable: postsForTickersQuery
-// Query: *[_type == "post" && defined(slug.current) && references($tickerIds) && count(tickers[ticker._ref in $tickerIds]) > 0]    | order(publishedAt desc, _id asc) [0...$limit]{    _id,    _type,    title,    "slug": slug.current,    publishedAt,    summary,    "notes": tickers[ticker._ref in $tickerIds]{ _key, note, "ticker": ticker->{ _id, _type, symbol, name } }  }
+// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($tickerIds) && count(tickers[ticker._ref in $tickerIds]) > 0]    | order(publishedAt desc, _id asc) [0...$limit]{    _id,    _type,    title,    "slug": slug.current,    publishedAt,    summary,    "notes": tickers[ticker._ref in $tickerIds]{ _key, note, "ticker": ticker->{ _id, _type, symbol, name } }  }
 export type PostsForTickersQueryResult = Array<{
   _id: string;
   _type: "post";
@@ -663,26 +792,43 @@ export type PostsForTickersQueryResult = Array<{
   }> | null;
 }>;
 
+// Source: lib/sanity/queries.ts
+// Variable: goLiveQuery
+// Query: {  "now": now(),  "live": *[_type == "post" && defined(slug.current) && publishedAt > $since && publishedAt <= now()]{    _id, _type, "slug": slug.current, "tickerIds": tickers[].ticker._ref, publishedAt  },  "next": *[_type == "post" && defined(slug.current) && publishedAt > now()] | order(publishedAt asc) [0].publishedAt}
+export type GoLiveQueryResult = {
+  now: string;
+  live: Array<{
+    _id: string;
+    _type: "post";
+    slug: string | null;
+    tickerIds: Array<string | null> | null;
+    publishedAt: string | null;
+  }>;
+  next: string | null;
+};
+
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '\n  *[_type == "post" && defined(slug.current)] | order(publishedAt desc, _id asc) [$start...$end] {\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }\n}\n': LatestPostsQueryResult;
-    'count(*[_type == "post" && defined(slug.current)])': PostCountQueryResult;
-    '\n  *[_type == "post" && slug.current == $slug][0]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "author": author->{ _id, _type, name, "slug": slug.current, role },\n    "tickers": tickers[defined(ticker)]{\n      _key,\n      note,\n      "ticker": ticker->{ _id, _type, symbol, name, kind, exchange, description }\n    },\n    keyPoints[]{ _key, label, text },\n    body[]{\n      ...,\n      _type == "block" => {\n        markDefs[]{\n          ...,\n          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }\n        }\n      }\n    },\n    recommendedTopics[]{ _key, title, description }\n  }\n': PostBySlugQueryResult;
-    '\n  *[_type == "post" && defined(slug.current) && _id != $postId && references($tickerIds) && count(tickers[ticker._ref in $tickerIds]) > 0]\n    | order(publishedAt desc, _id asc) [0...$limit] {\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }\n}\n': RelatedPostsQueryResult;
-    '{\n  "tickers": *[_type == "ticker" && defined(symbol)] | order(symbol asc){ _id, _type, symbol, name, kind },\n  "postTickerIds": *[_type == "post" && defined(slug.current)]{ "ids": array::unique(tickers[].ticker._ref) }.ids\n}': AllTickersQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now()] | order(publishedAt desc, _id asc) [$start...$end] {\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }\n}\n': LatestPostsQueryResult;
+    'count(*[_type == "post" && defined(slug.current) && publishedAt <= now()])': PostCountQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && slug.current == $slug][0]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "author": author->{ _id, _type, name, "slug": slug.current, role },\n    "tickers": tickers[defined(ticker)]{\n      _key,\n      note,\n      position,\n      "ticker": ticker->{ _id, _type, symbol, name, kind, exchange, description }\n    },\n    corrections[]{ _key, kind, at, text },\n    keyPoints[]{ _key, label, text },\n    body[]{\n      ...,\n      _type == "block" => {\n        markDefs[]{\n          ...,\n          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }\n        }\n      }\n    },\n    recommendedTopics[]{ _key, title, description }\n  }\n': PostBySlugQueryResult;
+    '\n  *[_type == "post" && slug.current == $slug][0]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "author": author->{ _id, _type, name, "slug": slug.current, role },\n    "tickers": tickers[defined(ticker)]{\n      _key,\n      note,\n      position,\n      "ticker": ticker->{ _id, _type, symbol, name, kind, exchange, description }\n    },\n    corrections[]{ _key, kind, at, text },\n    keyPoints[]{ _key, label, text },\n    body[]{\n      ...,\n      _type == "block" => {\n        markDefs[]{\n          ...,\n          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }\n        }\n      }\n    },\n    recommendedTopics[]{ _key, title, description }\n  }\n': DraftPostBySlugQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && _id != $postId && references($tickerIds) && count(tickers[ticker._ref in $tickerIds]) > 0]\n    | order(publishedAt desc, _id asc) [0...$limit] {\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }\n}\n': RelatedPostsQueryResult;
+    '{\n  "tickers": *[_type == "ticker" && defined(symbol)] | order(symbol asc){ _id, _type, symbol, name, kind },\n  "postTickerIds": *[_type == "post" && defined(slug.current) && publishedAt <= now()]{ "ids": array::unique(tickers[].ticker._ref) }.ids\n}': AllTickersQueryResult;
     '\n  *[_type == "ticker" && symbol == $symbol][0]{ _id, _type, symbol, name, kind, exchange, description }\n': TickerBySymbolQueryResult;
-    '\n  *[_type == "post" && defined(slug.current) && references($tickerId) && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc){\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "note": tickers[ticker._ref == $tickerId][0].note\n  }\n': PostsForTickerQueryResult;
-    '\n  *[_type == "post" && defined(slug.current)] | order(publishedAt desc){ "slug": slug.current, publishedAt, _updatedAt }\n': AllPostSlugsQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($tickerId) && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc){\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "note": tickers[ticker._ref == $tickerId][0].note,\n    "position": tickers[ticker._ref == $tickerId][0].position\n  }\n': PostsForTickerQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now()] | order(publishedAt desc){ "slug": slug.current, publishedAt, _updatedAt }\n': AllPostSlugsQueryResult;
     '\n  *[_type == "ticker" && defined(symbol)] | order(symbol asc){ symbol, _updatedAt }\n': AllTickerSymbolsQueryResult;
-    '\n  *[_type == "post" && defined(slug.current) && (\n    [title, summary, pt::text(body), ...tickers[].ticker->symbol] match $terms\n    || $symbol in tickers[].ticker->symbol\n  )]\n    | score(boost(title match $terms, 3), boost(summary match $terms, 2), pt::text(body) match $terms)\n    | order(_score desc, publishedAt desc, _id asc) [0...$limit] {\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }\n}\n': SearchPostsQueryResult;
-    '\n  *[_type == "author" && slug.current == $slug][0]{ _id, _type, name, "slug": slug.current, role }\n': AuthorBySlugQueryResult;
-    '\n  *[_type == "post" && defined(slug.current) && author._ref == $authorId] | order(publishedAt desc, _id asc) {\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }\n}\n': PostsByAuthorQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && (\n    [title, summary, pt::text(body), ...tickers[].ticker->symbol] match $terms\n    || $symbol in tickers[].ticker->symbol\n  )]\n    | score(boost(title match $terms, 3), boost(summary match $terms, 2), pt::text(body) match $terms)\n    | order(_score desc, publishedAt desc, _id asc) [0...$limit] {\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }\n}\n': SearchPostsQueryResult;
+    '\n  *[_type == "author" && slug.current == $slug][0]{\n    _id, _type, name, "slug": slug.current, role, bio, disclosure\n  }\n': AuthorBySlugQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && author._ref == $authorId] | order(publishedAt desc, _id asc) {\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }\n}\n': PostsByAuthorQueryResult;
     '\n  *[_type == "author" && defined(slug.current)] | order(name asc){ "slug": slug.current, name, _updatedAt }\n': AllAuthorSlugsQueryResult;
-    '\n  array::unique(*[_type == "post" && defined(slug.current)] | order(publishedAt desc).recommendedTopics[defined(title)].title)\n': AllTopicTitlesQueryResult;
-    '\n  *[_type == "post" && defined(slug.current) && $title in recommendedTopics[].title] | order(publishedAt desc, _id asc){\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    "topicDescription": recommendedTopics[title == $title][0].description\n  }\n': PostsForTopicQueryResult;
-    '\n  *[_type == "post" && defined(slug.current)] | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    _updatedAt,\n    summary,\n    "author": author->{ _id, _type, name },\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    body[]{\n      ...,\n      _type == "block" => {\n        markDefs[]{\n          ...,\n          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }\n        }\n      }\n    }\n  }\n': FeedPostsQueryResult;
-    '\n  *[_type == "post" && defined(slug.current) && references($tickerIds) && count(tickers[ticker._ref in $tickerIds]) > 0]\n    | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "notes": tickers[ticker._ref in $tickerIds]{ _key, note, "ticker": ticker->{ _id, _type, symbol, name } }\n  }\n': PostsForTickersQueryResult;
+    '\n  array::unique(*[_type == "post" && defined(slug.current) && publishedAt <= now()] | order(publishedAt desc).recommendedTopics[defined(title)].title)\n': AllTopicTitlesQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && $title in recommendedTopics[].title] | order(publishedAt desc, _id asc){\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    "topicDescription": recommendedTopics[title == $title][0].description\n  }\n': PostsForTopicQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now()] | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    _updatedAt,\n    summary,\n    "author": author->{ _id, _type, name },\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    corrections[]{ _key, kind, at, text },\n    body[]{\n      ...,\n      _type == "block" => {\n        markDefs[]{\n          ...,\n          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }\n        }\n      }\n    }\n  }\n': FeedPostsQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($tickerIds) && count(tickers[ticker._ref in $tickerIds]) > 0]\n    | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "notes": tickers[ticker._ref in $tickerIds]{ _key, note, "ticker": ticker->{ _id, _type, symbol, name } }\n  }\n': PostsForTickersQueryResult;
+    '{\n  "now": now(),\n  "live": *[_type == "post" && defined(slug.current) && publishedAt > $since && publishedAt <= now()]{\n    _id, _type, "slug": slug.current, "tickerIds": tickers[].ticker._ref, publishedAt\n  },\n  "next": *[_type == "post" && defined(slug.current) && publishedAt > now()] | order(publishedAt asc) [0].publishedAt\n}': GoLiveQueryResult;
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

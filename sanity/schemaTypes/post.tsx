@@ -1,8 +1,63 @@
 import { defineArrayMember, defineField, defineType } from "sanity";
-import type { TickerMentionValue } from "./rules.ts";
-import { validateUniqueTickerMentions } from "./rules.ts";
+import type { ValidationContext } from "sanity";
+import {
+  CORRECTION_KINDS,
+  correctionKindTitle,
+  type CorrectionKind,
+} from "../../lib/content/corrections.ts";
+import { publishedId } from "../../lib/content/ids.ts";
+import { apiVersion } from "../env.ts";
+import type { CorrectionValue, TickerMentionValue } from "./rules.ts";
+import { validateCorrections, validateUniqueTickerMentions } from "./rules.ts";
 import { uniqueSlug } from "./unique.ts";
 import { PostMedia } from "../components/post-publish-state.tsx";
+
+const correction = defineArrayMember({
+  name: "correction",
+  title: "Correction",
+  type: "object",
+  fields: [
+    defineField({
+      name: "kind",
+      title: "Kind",
+      type: "string",
+      options: {
+        list: CORRECTION_KINDS.map((value) => ({ value, title: correctionKindTitle[value] })),
+        layout: "radio",
+        direction: "horizontal",
+      },
+      initialValue: "correction",
+      validation: (rule) => rule.required(),
+    }),
+    defineField({
+      name: "at",
+      title: "Made at",
+      type: "datetime",
+      initialValue: () => new Date().toISOString(),
+      validation: (rule) => rule.required(),
+    }),
+    defineField({
+      name: "text",
+      title: "Text",
+      type: "text",
+      rows: 3,
+      description: "What was wrong and what the post says now, in a sentence or two",
+      validation: (rule) => rule.required().error("Say what was corrected"),
+    }),
+  ],
+  preview: {
+    select: { kind: "kind", at: "at", text: "text" },
+    prepare: ({ kind, at, text }) => ({
+      title: text || "New correction",
+      subtitle: [
+        correctionKindTitle[kind as CorrectionKind] ?? "Correction",
+        typeof at === "string" ? at.slice(0, 16).replace("T", " ") : "",
+      ]
+        .filter(Boolean)
+        .join(" · "),
+    }),
+  },
+});
 
 const recommendedTopic = defineArrayMember({
   name: "recommendedTopic",
@@ -97,6 +152,17 @@ export const postType = defineType({
       validation: (rule) => rule.required(),
     }),
     defineField({
+      name: "corrections",
+      title: "Corrections",
+      type: "array",
+      group: "meta",
+      description:
+        "Corrections, updates and clarifications, newest first, shown at the top of the " +
+        "article. Once published, a correction stays: add a new one rather than editing it.",
+      of: [correction],
+      validation: (rule) => rule.custom<CorrectionValue[]>(publishedCorrectionsKept),
+    }),
+    defineField({
       name: "recommendedTopics",
       title: "Recommended topics",
       type: "array",
@@ -139,4 +205,19 @@ export function postSubtitleText(value: Record<string, unknown>): string {
   const symbols = [symbol0, symbol1, symbol2, symbol3, symbol4].filter(Boolean);
   const date = typeof publishedAt === "string" ? publishedAt.slice(0, 10) : "Not scheduled";
   return [date, symbols.join(" ") + (symbol5 ? " …" : "")].filter(Boolean).join(" · ");
+}
+
+/** Compares the corrections being edited with the published version's (rules.ts). */
+async function publishedCorrectionsKept(
+  corrections: CorrectionValue[] | undefined,
+  context: ValidationContext,
+) {
+  const id = context.document?._id;
+  const published = id
+    ? await context
+        .getClient({ apiVersion })
+        .withConfig({ perspective: "raw" })
+        .fetch<CorrectionValue[] | null>(`*[_id == $id][0].corrections`, { id: publishedId(id) })
+    : null;
+  return validateCorrections(corrections, published ?? undefined);
 }

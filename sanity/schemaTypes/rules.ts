@@ -128,3 +128,57 @@ export async function isUniqueValue(
     true
   );
 }
+
+export type CorrectionValue = {
+  _key?: string;
+  kind?: string;
+  at?: string;
+  text?: string;
+};
+
+const sameCorrection = (a: CorrectionValue, b: CorrectionValue) =>
+  a.kind === b.kind && a.at === b.at && (a.text ?? "").trim() === (b.text ?? "").trim();
+
+/**
+ * Corrections are a public record: once published, one can be neither removed nor rewritten
+ * (`published` is the published version's list), and the list runs newest first, as readers see
+ * it. A new one is added at the top.
+ */
+export function validateCorrections(
+  corrections: CorrectionValue[] | undefined,
+  published: CorrectionValue[] | undefined,
+): RuleResult {
+  const current = corrections ?? [];
+  const errors: ValidationError[] = [];
+  for (const old of published ?? []) {
+    if (!old._key) continue;
+    const index = current.findIndex((item) => item._key === old._key);
+    if (index === -1) {
+      const when = old.at ? ` of ${old.at.slice(0, 10)}` : "";
+      errors.push({
+        message:
+          `The published ${old.kind ?? "correction"}${when} was removed: a published ` +
+          "correction stays on the record. Undo the removal, and add a new correction instead.",
+        path: [],
+      });
+    } else if (!sameCorrection(current[index]!, old)) {
+      errors.push({
+        message:
+          "This correction is published and cannot be rewritten; add a new correction or " +
+          "clarification above it instead",
+        path: [itemPath(current[index]!, index)],
+      });
+    }
+  }
+  current.forEach((item, index) => {
+    const previous = current[index - 1];
+    if (index === 0 || !item.at || !previous?.at) return;
+    if (Date.parse(item.at) > Date.parse(previous.at)) {
+      errors.push({
+        message: "Corrections run newest first: move this one above the older ones",
+        path: [itemPath(item, index), "at"],
+      });
+    }
+  });
+  return errors.length ? errors : true;
+}

@@ -81,12 +81,12 @@ export function queryParseError(
 /** groq-js evaluates these functions only asynchronously (see QueryShape.needsAsync). */
 export class NeedsAsyncEvaluation extends Error {}
 
-function evaluateOptions(view: View, context: QueryContext): EvaluateOptions {
+function evaluateOptions(view: View, context: QueryContext, timestamp: Date): EvaluateOptions {
   return {
     dataset: view.docs,
     params: context.params,
     identity: context.identity,
-    timestamp: new Date(),
+    timestamp,
     sanity: { projectId: context.projectId, dataset: context.dataset },
     dereference: ({ _ref }: { _ref: string }) => {
       tickBudget();
@@ -106,9 +106,10 @@ const executionError = (error: unknown) => {
  * passes through.
  */
 export function evaluateQuery(tree: ExprNode, view: View, context: QueryContext): unknown {
-  const narrowed = narrowFilters(tree as unknown as Node, view) as unknown as ExprNode;
+  const timestamp = new Date();
+  const narrowed = narrowFilters(bindClock(tree, timestamp), view) as unknown as ExprNode;
   try {
-    return evaluateSync(narrowed, evaluateOptions(view, context)).data;
+    return evaluateSync(narrowed, evaluateOptions(view, context, timestamp)).data;
   } catch (error) {
     if (error instanceof BudgetExceeded || error instanceof LakeError) throw error;
     if (
@@ -128,9 +129,10 @@ export async function evaluateQueryAsync(
   view: View,
   context: QueryContext,
 ): Promise<unknown> {
-  const narrowed = narrowFilters(tree as unknown as Node, view) as unknown as ExprNode;
+  const timestamp = new Date();
+  const narrowed = narrowFilters(bindClock(tree, timestamp), view) as unknown as ExprNode;
   try {
-    return await (await evaluate(narrowed, evaluateOptions(view, context))).get();
+    return await (await evaluate(narrowed, evaluateOptions(view, context, timestamp))).get();
   } catch (error) {
     throw executionError(error);
   }
@@ -150,6 +152,23 @@ export function matchesQuery(tree: ExprNode, doc: unknown, context: QueryContext
     if (error instanceof BudgetExceeded) throw error;
     return false;
   }
+}
+
+/**
+ * `now()` is the time the query started, the same everywhere in it (groq-js's `timestamp`): bound
+ * here as a value, so the compiled filters (`publishedAt <= now()`, a scheduled post's test) use
+ * the instant groq-js's evaluator uses for the rest of the query.
+ */
+export function bindClock(tree: ExprNode, timestamp: Date): Node {
+  const now = timestamp.toISOString();
+  return mapNodes(tree as unknown as Node, (node) =>
+    node.type === "FuncCall" &&
+    node.namespace === "global" &&
+    node.name === "now" &&
+    (node.args as Node[] | undefined)?.length === 0
+      ? { type: "Value", value: now }
+      : node,
+  );
 }
 
 function findMissingParam(node: unknown): string | undefined {
