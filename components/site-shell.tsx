@@ -1,6 +1,13 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { accountPath, feedPath, homePath, searchPath, tickersPath } from "@/lib/routes";
+import {
+  accountPath,
+  disclosuresPath,
+  feedPath,
+  homePath,
+  searchPath,
+  tickersPath,
+} from "@/lib/routes";
 import { sans, serif } from "./fonts";
 import { ThemeToggle } from "./theme-toggle";
 import "./site.css";
@@ -47,7 +54,8 @@ export function SiteShell({ children }: { children: ReactNode }) {
       <footer className="site-footer">
         <div className="container">
           <p>Daily Insight — market commentary, not investment advice.</p>
-          <p>
+          <p className="site-footer__links">
+            <Link href={disclosuresPath}>Disclaimer and disclosures</Link>
             <a href={feedPath}>RSS feed</a>
           </p>
         </div>

@@ -12,6 +12,7 @@ import {
   studioBasePath,
 } from "./env.ts";
 import { PreviewDraftAction } from "./components/preview-draft-action.tsx";
+import { ScheduledBadge } from "./components/scheduled-badge.tsx";
 import { resolve } from "./presentation.ts";
 import { schemaTypes } from "./schemaTypes/index.ts";
 import { structure } from "./structure.ts";
@@ -61,5 +62,7 @@ export default defineConfig({
   document: {
     actions: (actions, { schemaType }) =>
       schemaType === "post" ? [...actions, PreviewDraftAction] : actions,
+    badges: (badges, { schemaType }) =>
+      schemaType === "post" ? [ScheduledBadge, ...badges] : badges,
   },
 });

@@ -11,7 +11,16 @@ export async function getAuthorBySlug(slug: string) {
     params: { slug },
     tags: [tags.author(slug)],
   });
-  return row?.name ? { id: row._id, slug: row.slug ?? slug, name: row.name, role: row.role } : null;
+  return row?.name
+    ? {
+        id: row._id,
+        slug: row.slug ?? slug,
+        name: row.name,
+        role: row.role,
+        bio: row.bio ?? null,
+        disclosure: row.disclosure ?? null,
+      }
+    : null;
 }
 
 export type Author = NonNullable<Awaited<ReturnType<typeof getAuthorBySlug>>>;

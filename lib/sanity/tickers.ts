@@ -26,8 +26,8 @@ function toTicker(row: NonNullable<TickerBySymbolQueryResult>, symbol: string) {
 
 function toTickerPost(row: PostsForTickerQueryResult[number]) {
   const link = toPostLink(row);
-  /** `note`: why this ticker matters in that post. */
-  return link ? [{ ...link, note: row.note ?? "" }] : [];
+  /** `note`: why this ticker matters in that post; `position`: the author's in the ticker. */
+  return link ? [{ ...link, note: row.note ?? "", position: row.position ?? null }] : [];
 }
 
 export type Ticker = ReturnType<typeof toTicker>;

@@ -199,11 +199,17 @@ export const postType = defineType({
   },
 });
 
-/** "2026-01-16 · IWM SPY": the date a post is (to be) published and up to five of its symbols. */
+/**
+ * "2026-01-16 · IWM SPY": the date a post is published and up to five of its symbols; a post
+ * whose time is still to come reads "Scheduled 2026-01-17 · …".
+ */
 export function postSubtitleText(value: Record<string, unknown>): string {
   const { publishedAt, symbol0, symbol1, symbol2, symbol3, symbol4, symbol5 } = value;
   const symbols = [symbol0, symbol1, symbol2, symbol3, symbol4].filter(Boolean);
-  const date = typeof publishedAt === "string" ? publishedAt.slice(0, 10) : "Not scheduled";
+  const at = typeof publishedAt === "string" ? Date.parse(publishedAt) : Number.NaN;
+  const date = Number.isNaN(at)
+    ? "Not scheduled"
+    : `${at > Date.now() ? "Scheduled " : ""}${(publishedAt as string).slice(0, 10)}`;
   return [date, symbols.join(" ") + (symbol5 ? " …" : "")].filter(Boolean).join(" · ");
 }
 

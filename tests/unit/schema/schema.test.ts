@@ -27,7 +27,7 @@ describe("content model", () => {
 
   it("names the fields as the contract does", () => {
     expect(fieldsOf("ticker")).toEqual(["symbol", "name", "kind", "exchange", "description"]);
-    expect(fieldsOf("author")).toEqual(["name", "slug", "role"]);
+    expect(fieldsOf("author")).toEqual(["name", "slug", "role", "bio", "disclosure"]);
     expect(fieldsOf("post")).toEqual(
       expect.arrayContaining([
         "title",
@@ -39,11 +39,32 @@ describe("content model", () => {
         "keyPoints",
         "body",
         "recommendedTopics",
+        "corrections",
       ]),
     );
-    expect(fieldsOf("tickerMention")).toEqual(["ticker", "note"]);
+    expect(fieldsOf("tickerMention")).toEqual(["ticker", "note", "position"]);
     expect(fieldsOf("keyPoint")).toEqual(["label", "text"]);
     expect(fieldsOf("chart")).toEqual(["title", "caption", "kind", "unit", "series", "source"]);
+  });
+
+  it("makes every ticker mention state the author's position, and shapes corrections", () => {
+    const position = field("tickerMention", "position") as
+      { options?: { list?: Array<{ value: string }> }; validation?: unknown } | undefined;
+    expect(position?.options?.list?.map((option) => option.value)).toEqual([
+      "none",
+      "long",
+      "short",
+    ]);
+    expect(position?.validation).toBeDefined();
+    const correction = field("post", "corrections")?.of?.[0];
+    expect(correction?.fields?.map((f) => f.name)).toEqual(["kind", "at", "text"]);
+    const kind = correction?.fields?.find((f) => f.name === "kind") as
+      { options?: { list?: Array<{ value: string }> } } | undefined;
+    expect(kind?.options?.list?.map((option) => option.value)).toEqual([
+      "correction",
+      "update",
+      "clarification",
+    ]);
   });
 
   it("links post tickers and authors by reference", () => {

@@ -28,6 +28,12 @@ describe("a post in the Studio's lists", () => {
     ).toBe("2026-01-16 · A B C D E …");
   });
 
+  it("marks a post whose time is still to come as scheduled", () => {
+    expect(postSubtitleText({ publishedAt: "2999-01-02T09:00:00.000Z", symbol0: "IWM" })).toBe(
+      "Scheduled 2999-01-02 · IWM",
+    );
+  });
+
   it("says when it has no date yet", () => {
     expect(postSubtitleText({ symbol0: "IWM" })).toBe("Not scheduled · IWM");
   });

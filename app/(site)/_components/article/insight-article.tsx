@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { stegaClean } from "next-sanity";
 import { Suspense } from "react";
 import { JsonLd } from "@/components/json-ld";
@@ -7,10 +8,12 @@ import { PortableBody } from "@/components/portable-text/portable-body";
 import { readingMinutes } from "@/components/portable-text/reading-time";
 import { socialCardImages } from "@/lib/og/metadata";
 import { postUrl } from "@/lib/og/post-metadata";
-import { homePath, postPath } from "@/lib/routes";
+import { dateModified } from "@/lib/content/corrections";
+import { authorPath, disclosuresPath, homePath, postPath } from "@/lib/routes";
 import { listRelatedPosts, type Post } from "@/lib/sanity/posts";
 import { absoluteUrl } from "@/lib/site/absolute-url";
 import { ArticleHeader } from "./article-header";
+import { Corrections } from "./corrections";
 import { DraftBanner } from "./draft-banner";
 import { KeyPoints } from "./key-points";
 import { RecommendedTopics } from "./recommended-topics";
@@ -30,6 +33,7 @@ export function InsightArticle({ post, isDraftMode }: { post: Post; isDraftMode:
     symbol: ticker.symbol,
     name: ticker.name ?? ticker.symbol,
     note: ticker.note,
+    position: ticker.position,
   }));
   const minutes = readingMinutes(
     post.body,
@@ -46,11 +50,16 @@ export function InsightArticle({ post, isDraftMode }: { post: Post; isDraftMode:
         author={post.author}
         readingMinutes={minutes}
       />
+      <Corrections corrections={post.corrections} />
       <TickerStrip tickers={tickers} path={postPath(post.slug)} />
       <KeyPoints points={post.keyPoints} />
       <TableOfContents headings={headings} />
       <PortableBody value={post.body} headings={headings} tickers={tickers} />
       <RecommendedTopics topics={post.recommendedTopics} />
+      <p className="article-disclosure">
+        Commentary, not investment advice. The author&rsquo;s position in each ticker is stated
+        beside it; read our <Link href={disclosuresPath}>disclosures</Link>.
+      </p>
       <Suspense fallback={null}>
         <MorePosts post={post} />
       </Suspense>
@@ -85,11 +94,28 @@ function newsArticle(post: Post) {
     image: card.openGraph.map((image) => image.url),
     description: post.summary || undefined,
     datePublished: post.publishedAt ?? undefined,
+    dateModified: post.publishedAt ? dateModified(post.publishedAt, post.corrections) : undefined,
     url,
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     author: post.author
-      ? { "@type": "Organization", name: post.author.name }
+      ? {
+          "@type": "Person",
+          name: post.author.name,
+          ...(post.author.slug ? { url: absoluteUrl(authorPath(post.author.slug)) } : {}),
+          ...(post.author.role ? { jobTitle: post.author.role } : {}),
+        }
       : { "@type": "Organization", name: "Daily Insight" },
+    // schema.org CreativeWork.correction: each correction, update or clarification, newest first.
+    ...(post.corrections.length > 0
+      ? {
+          correction: post.corrections.map((item) => ({
+            "@type": "CorrectionComment",
+            name: item.title,
+            text: item.text,
+            datePublished: item.at,
+          })),
+        }
+      : {}),
     publisher: { "@type": "Organization", name: "Daily Insight", url: absoluteUrl(homePath) },
     about: post.tickers.map((ticker) => ({
       "@type": "Thing",

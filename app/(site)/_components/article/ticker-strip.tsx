@@ -1,14 +1,24 @@
 import { TickerChip } from "@/components/ticker-chip";
+import { positionStatement } from "@/lib/content/disclosure";
 import { WatchlistMatches } from "@/components/watchlist/watchlist-matches";
 import { WatchToggle } from "@/components/watchlist/watch-toggle";
 import { toggleWatch } from "@/components/watchlist/actions";
 
-/** The tickers this post discusses, each with the post's note on why it matters. */
+/**
+ * The tickers this post discusses, each with the post's note on why it matters and the author's
+ * position in it ("Author position: long IWM").
+ */
 export function TickerStrip({
   tickers,
   path,
 }: {
-  tickers: ReadonlyArray<{ key: string; symbol: string; name: string; note: string }>;
+  tickers: ReadonlyArray<{
+    key: string;
+    symbol: string;
+    name: string;
+    note: string;
+    position: string | null;
+  }>;
   /** The article's path, to come back to after signing in to watch. */
   path: string;
 }) {
@@ -27,6 +37,9 @@ export function TickerStrip({
               <WatchToggle symbol={ticker.symbol} action={toggleWatch} returnTo={path} compact />
             </div>
             {ticker.note ? <p className="ticker-strip__note">{ticker.note}</p> : null}
+            <p className="ticker-strip__position" data-position={ticker.position ?? "unstated"}>
+              {positionStatement(ticker.position, ticker.symbol)}
+            </p>
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PostCard } from "@/components/post-card";
 import { StatusMessage } from "@/components/status-message";
@@ -7,7 +8,7 @@ import {
   listAuthorSlugs,
   listPostsByAuthor,
 } from "@/lib/sanity/authors";
-import { authorPath } from "@/lib/routes";
+import { authorPath, disclosuresPath } from "@/lib/routes";
 
 type Props = PageProps<"/authors/[slug]">;
 
@@ -47,7 +48,18 @@ export default async function AuthorPage({ params }: Props) {
       <header className="page-header">
         <h1 className="page-title">{author.name}</h1>
         {author.role ? <p className="page-intro">{author.role}</p> : null}
+        {author.bio ? <p className="author-bio">{author.bio}</p> : null}
       </header>
+      <section className="author-disclosure" aria-labelledby="author-disclosure-title">
+        <h2 id="author-disclosure-title" className="author-disclosure__title">
+          Disclosure
+        </h2>
+        <p>
+          {author.disclosure ??
+            `${author.name} states a position in every ticker each insight discusses, beside it.`}{" "}
+          <Link href={disclosuresPath}>Our disclosure policy</Link>
+        </p>
+      </section>
       {posts.length === 0 ? (
         <StatusMessage title="No insights yet">
           <p>{author.name} has not published an insight yet.</p>

@@ -13,6 +13,7 @@ import { postPath, tickerPath, tickersPath } from "@/lib/routes";
 import { resolveSymbolSegment } from "@/lib/site/symbol-route";
 import { socialCardImages } from "@/lib/og/metadata";
 import { toggleWatch } from "@/components/watchlist/actions";
+import { positionStatement } from "@/lib/content/disclosure";
 
 type Props = PageProps<"/tickers/[symbol]">;
 
@@ -103,6 +104,9 @@ export default async function TickerPage({ params }: Props) {
                     {post.note}
                   </p>
                 ) : null}
+                <p className="timeline__position">
+                  {positionStatement(post.position, ticker.symbol)}
+                </p>
               </li>
             ))}
           </ol>
