@@ -6,13 +6,14 @@ import { seedPost } from "./seed-post.ts";
 import { blockHostedAddresses, keepScreenshot } from "./pages/studio-page.ts";
 
 // The editor's side, end to end in the real Studio against the local lake: a post with two
-// ticker mentions, a key point and a chart pasted from CSV; a mention without a note stops the
-// publish with its message; once published, the article, both ticker pages, the home page and
-// its card show it within 2 s; draft mode shows an unpublished edit that the public page does
-// not. Screenshots of the chart input and the draft banner are attached to the report.
+// ticker mentions, a key point and a chart pasted from CSV; a mention without a note or the
+// author's position stops the publish with its messages; once published, the article (with
+// the author's positions), both ticker pages, the home page and its card show it within 2 s;
+// draft mode shows an unpublished edit that the public page does not. Screenshots of the chart input and the draft banner are attached to the report.
 
 const CSV = "Index,Forward P/E\nRussell 2000,18\n“S&P 500”,22-26\n".replace(/[“”]/g, '"');
 const NOTE_REQUIRED = "Every ticker mention needs a note on why it matters";
+const POSITION_REQUIRED = "State the author's position in this ticker (none, long or short)";
 
 type Published = { _id: string; slug: string; title: string; tickers: string[] } | null;
 
@@ -91,6 +92,7 @@ test("an editor writes, is stopped by a missing note, publishes and previews a d
     const iwm = await studio.addItem("tickers");
     await studio.chooseReference(iwm, "IWM", /IWM/);
     await studio.input(iwm, "Note").fill("The streak’s own index.");
+    await iwm.getByRole("radio", { name: "Long" }).check();
     await studio.closeDialog();
     const spy = await studio.addItem("tickers");
     await studio.chooseReference(spy, "SPY", /SPY/);
@@ -117,6 +119,7 @@ test("an editor writes, is stopped by a missing note, publishes and previews a d
     await expect(page.getByText("There are validation errors that need to be fixed")).toBeVisible();
     await page.getByRole("button", { name: "Validation", exact: true }).click();
     await expect(page.getByText(NOTE_REQUIRED).first()).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText(POSITION_REQUIRED).first()).toBeVisible();
     await keepScreenshot("publish refused", page);
     expect(await published()).toBeNull();
   });
@@ -126,6 +129,7 @@ test("an editor writes, is stopped by a missing note, publishes and previews a d
       await studio.tab("Tickers").click();
       await studio.field("tickers").getByRole("button", { name: /SPY/ }).first().click();
       await studio.input(studio.dialog, "Note").fill("The large caps it rotates out of.");
+      await studio.dialog.getByRole("radio", { name: "No position" }).check();
       await studio.closeDialog();
 
       // Validation runs after each edit; the Studio publishes once the latest run is clean.
@@ -164,6 +168,9 @@ test("an editor writes, is stopped by a missing note, publishes and previews a d
       const article = await page.context().newPage();
       await article.goto(`/insights/${slug}`);
       await expect(article.getByRole("heading", { level: 1 })).toHaveText(title);
+      // The author's position beside each ticker's note.
+      await expect(article.getByText("Author position: long IWM")).toBeVisible();
+      await expect(article.getByText("Author position: none in SPY")).toBeVisible();
       await expect(
         article
           .getByRole("figure")

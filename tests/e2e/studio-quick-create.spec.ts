@@ -94,6 +94,7 @@ test("a missing ticker is created from the mention's reference field and linked"
       await expect(studio.lastDocumentPane.getByRole("heading", { name: title })).toBeVisible();
       await expect(mention.getByRole("button", { name: new RegExp(symbol) }).first()).toBeVisible();
       await studio.input(mention, "Note").fill("Its first appearance here.");
+      await mention.getByRole("radio", { name: "No position" }).check();
       await studio.closeDialog();
       await expect
         .poll(async () => (await client.getDocument<Post>(`drafts.${postId}`))?.tickers)
@@ -113,6 +114,7 @@ test("a missing ticker is created from the mention's reference field and linked"
           _key: expect.any(String),
           _type: "tickerMention",
           note: "Its first appearance here.",
+          position: "none",
           ticker: { _type: "reference", _ref: tickerId },
         },
       ]);
