@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { FeedLink } from "@/components/feed-link";
 import { PostCard } from "@/components/post-card";
 import { StatusMessage } from "@/components/status-message";
 import {
@@ -7,11 +7,11 @@ import {
   listAuthorSlugs,
   listPostsByAuthor,
 } from "@/lib/sanity/authors";
-import { authorPath } from "@/lib/routes";
+import { authorFeedTitle } from "@/lib/feed/channels";
+import { authorFeedPath, authorPath } from "@/lib/routes";
+import { pageAlternates } from "@/lib/site/metadata";
 
 type Props = PageProps<"/authors/[slug]">;
-
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 // See tickers/[symbol]: never empty, and the placeholder renders the 404 without reading content.
 export async function generateStaticParams(): Promise<Array<Awaited<Props["params"]>>> {
@@ -25,9 +25,7 @@ export async function generateStaticParams(): Promise<Array<Awaited<Props["param
 }
 
 async function authorFrom(params: Props["params"]) {
-  const { slug } = await params;
-  if (!SLUG_PATTERN.test(slug)) notFound();
-  return getAuthorBySlugOrNotFound(slug);
+  return getAuthorBySlugOrNotFound((await params).slug);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -35,7 +33,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: author.name,
     description: `Daily Insight commentary by ${author.name}${author.role ? `, ${author.role}` : ""}.`,
-    alternates: { canonical: authorPath(author.slug) },
+    alternates: pageAlternates(authorPath(author.slug), {
+      url: authorFeedPath(author.slug),
+      title: authorFeedTitle(author.name),
+    }),
   };
 }
 
@@ -47,6 +48,7 @@ export default async function AuthorPage({ params }: Props) {
       <header className="page-header">
         <h1 className="page-title">{author.name}</h1>
         {author.role ? <p className="page-intro">{author.role}</p> : null}
+        <FeedLink href={authorFeedPath(author.slug)} subject={author.name} />
       </header>
       {posts.length === 0 ? (
         <StatusMessage title="No insights yet">
