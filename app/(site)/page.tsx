@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { feedPath, homePath } from "@/lib/routes";
+import { homePath } from "@/lib/routes";
 import { listLatestPosts } from "@/lib/sanity/posts";
+import { pageAlternates } from "@/lib/site/metadata";
 import { LatestPosts } from "./_components/latest-posts";
 
 // Page 1 only, so the home page is prerendered whole. `/?page=N` never reaches it: proxy.ts
 // rewrites those to latest/[page], where a page that does not exist can still be a real 404.
 export const metadata: Metadata = {
   title: { absolute: "Daily Insight" },
-  alternates: { canonical: homePath, types: { "application/rss+xml": feedPath } },
+  alternates: pageAlternates(homePath),
 };
 
 export default function HomePage() {

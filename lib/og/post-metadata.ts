@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { postPath } from "@/lib/routes";
 import type { Post } from "@/lib/sanity/posts";
 import { absoluteUrl } from "@/lib/site/absolute-url";
+import { pageAlternates } from "@/lib/site/metadata";
 import { socialCardImages } from "./metadata";
 
 // A post's metadata, shared by the reader's article (app/(site)/insights/[slug]) and its draft
@@ -19,7 +20,7 @@ export function postMetadata(post: Post, { isDraftMode }: { isDraftMode: boolean
     title: post.title,
     ...(isDraftMode ? { robots: { index: false, follow: false } } : {}),
     description: post.summary || undefined,
-    alternates: { canonical: url },
+    alternates: pageAlternates(url),
     openGraph: {
       type: "article",
       url,

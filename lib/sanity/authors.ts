@@ -5,7 +5,12 @@ import { toPostSummaries } from "./posts";
 import { allAuthorSlugsQuery, authorBySlugQuery, postsByAuthorQuery } from "./queries";
 import { tags } from "./tags";
 
+// Author slugs as the Studio makes them; anything else is no author, without asking the lake
+// (nor caching an answer per made-up slug).
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export async function getAuthorBySlug(slug: string) {
+  if (!SLUG_PATTERN.test(slug)) return null;
   const row = await sanityFetch({
     query: authorBySlugQuery,
     params: { slug },

@@ -154,9 +154,10 @@ export const postsForTopicQuery = defineQuery(`
   }
 `);
 
-// The feed carries each post's whole body; ticker links resolve to their symbols.
-export const feedPostsQuery = defineQuery(`
-  *[${listedPost}] | order(publishedAt desc, _id asc) [0...$limit]{
+// The feeds carry each post's whole body and its corrections; ticker links resolve to their
+// symbols. One item shape for every feed (lib/feed/feed-items.ts); each feed lists the posts
+// its page lists, newest first, [0...$limit].
+const feedPostFields = /* groq */ `
     _id,
     _type,
     title,
@@ -175,7 +176,30 @@ export const feedPostsQuery = defineQuery(`
           _type == "tickerRef" => { "ticker": ticker->${tickerChip} }
         }
       }
-    }
+    }`;
+
+const feedOrder = /* groq */ `order(publishedAt desc, _id asc) [0...$limit]`;
+
+export const feedPostsQuery = defineQuery(`
+  *[${listedPost}] | ${feedOrder}{${feedPostFields}
+  }
+`);
+
+// A ticker's feed leads each item with the post's note on that ticker and the author's position.
+export const tickerFeedPostsQuery = defineQuery(`
+  *[${listedPost} && references($tickerId) && $tickerId in tickers[].ticker._ref] | ${feedOrder}{${feedPostFields},
+    "note": tickers[ticker._ref == $tickerId][0].note,
+    "position": tickers[ticker._ref == $tickerId][0].position
+  }
+`);
+
+export const topicFeedPostsQuery = defineQuery(`
+  *[${listedPost} && $title in recommendedTopics[].title] | ${feedOrder}{${feedPostFields}
+  }
+`);
+
+export const authorFeedPostsQuery = defineQuery(`
+  *[${listedPost} && author._ref == $authorId] | ${feedOrder}{${feedPostFields}
   }
 `);
 

@@ -22,9 +22,14 @@ export async function listTopics() {
 
 export type Topic = Awaited<ReturnType<typeof listTopics>>[number];
 
+/** The topic at this slug (its title), or null when no listed post recommends one. */
+export async function getTopicBySlug(slug: string): Promise<Topic | null> {
+  return (await listTopics()).find((candidate) => candidate.slug === slug) ?? null;
+}
+
 /** The topic at this slug with the posts that recommend it (and its newest description). */
 export async function getTopicBySlugOrNotFound(slug: string) {
-  const topic = (await listTopics()).find((candidate) => candidate.slug === slug) ?? notFound();
+  const topic = (await getTopicBySlug(slug)) ?? notFound();
   const rows = await sanityFetch({
     query: postsForTopicQuery,
     params: { title: topic.title },

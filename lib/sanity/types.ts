@@ -771,6 +771,260 @@ export type FeedPostsQueryResult = Array<{
 }>;
 
 // Source: lib/sanity/queries.ts
+// Variable: tickerFeedPostsQuery
+// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($tickerId) && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc) [0...$limit]{    _id,    _type,    title,    "slug": slug.current,    publishedAt,    _updatedAt,    summary,    "author": author->{ _id, _type, name },    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },    corrections[]{ _key, kind, at, text },    body[]{      ...,      _type == "block" => {        markDefs[]{          ...,          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }        }      }    },    "note": tickers[ticker._ref == $tickerId][0].note,    "position": tickers[ticker._ref == $tickerId][0].position  }
+export type TickerFeedPostsQueryResult = Array<{
+  _id: string;
+  _type: "post";
+  title: string | null;
+  slug: string | null;
+  publishedAt: string | null;
+  _updatedAt: string;
+  summary: string | null;
+  author: {
+    _id: string;
+    _type: "author";
+    name: string | null;
+  } | null;
+  tickers: Array<{
+    _id: string;
+    _type: "ticker";
+    symbol: string | null;
+    name: string | null;
+  } | null> | null;
+  corrections: Array<{
+    _key: string;
+    kind: "clarification" | "correction" | "update" | null;
+    at: string | null;
+    text: string | null;
+  }> | null;
+  body: Array<
+    | {
+        children?: Array<{
+          marks?: Array<string>;
+          text?: string;
+          _type: "span";
+          _key: string;
+        }>;
+        style?: "h2" | "h3" | "h4" | "normal";
+        listItem?: "bullet" | "number";
+        markDefs: Array<
+          | {
+              href?: string;
+              _type: "link";
+              _key: string;
+            }
+          | {
+              ticker: {
+                _id: string;
+                _type: "ticker";
+                symbol: string | null;
+                name: string | null;
+              } | null;
+              _type: "tickerRef";
+              _key: string;
+            }
+        > | null;
+        level?: number;
+        _type: "block";
+        _key: string;
+      }
+    | {
+        _key: string;
+        _type: "chart";
+        title?: string;
+        caption?: string;
+        kind?: "area" | "bar" | "line";
+        unit?: string;
+        series?: Array<{
+          name?: string;
+          points?: Array<{
+            label?: string;
+            value?: number;
+            low?: number;
+            high?: number;
+            _type: "chartPoint";
+            _key: string;
+          }>;
+          _type: "chartSeries";
+          _key: string;
+        }>;
+        source?: string;
+      }
+  > | null;
+  note: string | null;
+  position: "long" | "none" | "short" | null;
+}>;
+
+// Source: lib/sanity/queries.ts
+// Variable: topicFeedPostsQuery
+// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now() && $title in recommendedTopics[].title] | order(publishedAt desc, _id asc) [0...$limit]{    _id,    _type,    title,    "slug": slug.current,    publishedAt,    _updatedAt,    summary,    "author": author->{ _id, _type, name },    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },    corrections[]{ _key, kind, at, text },    body[]{      ...,      _type == "block" => {        markDefs[]{          ...,          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }        }      }    }  }
+export type TopicFeedPostsQueryResult = Array<{
+  _id: string;
+  _type: "post";
+  title: string | null;
+  slug: string | null;
+  publishedAt: string | null;
+  _updatedAt: string;
+  summary: string | null;
+  author: {
+    _id: string;
+    _type: "author";
+    name: string | null;
+  } | null;
+  tickers: Array<{
+    _id: string;
+    _type: "ticker";
+    symbol: string | null;
+    name: string | null;
+  } | null> | null;
+  corrections: Array<{
+    _key: string;
+    kind: "clarification" | "correction" | "update" | null;
+    at: string | null;
+    text: string | null;
+  }> | null;
+  body: Array<
+    | {
+        children?: Array<{
+          marks?: Array<string>;
+          text?: string;
+          _type: "span";
+          _key: string;
+        }>;
+        style?: "h2" | "h3" | "h4" | "normal";
+        listItem?: "bullet" | "number";
+        markDefs: Array<
+          | {
+              href?: string;
+              _type: "link";
+              _key: string;
+            }
+          | {
+              ticker: {
+                _id: string;
+                _type: "ticker";
+                symbol: string | null;
+                name: string | null;
+              } | null;
+              _type: "tickerRef";
+              _key: string;
+            }
+        > | null;
+        level?: number;
+        _type: "block";
+        _key: string;
+      }
+    | {
+        _key: string;
+        _type: "chart";
+        title?: string;
+        caption?: string;
+        kind?: "area" | "bar" | "line";
+        unit?: string;
+        series?: Array<{
+          name?: string;
+          points?: Array<{
+            label?: string;
+            value?: number;
+            low?: number;
+            high?: number;
+            _type: "chartPoint";
+            _key: string;
+          }>;
+          _type: "chartSeries";
+          _key: string;
+        }>;
+        source?: string;
+      }
+  > | null;
+}>;
+
+// Source: lib/sanity/queries.ts
+// Variable: authorFeedPostsQuery
+// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now() && author._ref == $authorId] | order(publishedAt desc, _id asc) [0...$limit]{    _id,    _type,    title,    "slug": slug.current,    publishedAt,    _updatedAt,    summary,    "author": author->{ _id, _type, name },    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },    corrections[]{ _key, kind, at, text },    body[]{      ...,      _type == "block" => {        markDefs[]{          ...,          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }        }      }    }  }
+export type AuthorFeedPostsQueryResult = Array<{
+  _id: string;
+  _type: "post";
+  title: string | null;
+  slug: string | null;
+  publishedAt: string | null;
+  _updatedAt: string;
+  summary: string | null;
+  author: {
+    _id: string;
+    _type: "author";
+    name: string | null;
+  } | null;
+  tickers: Array<{
+    _id: string;
+    _type: "ticker";
+    symbol: string | null;
+    name: string | null;
+  } | null> | null;
+  corrections: Array<{
+    _key: string;
+    kind: "clarification" | "correction" | "update" | null;
+    at: string | null;
+    text: string | null;
+  }> | null;
+  body: Array<
+    | {
+        children?: Array<{
+          marks?: Array<string>;
+          text?: string;
+          _type: "span";
+          _key: string;
+        }>;
+        style?: "h2" | "h3" | "h4" | "normal";
+        listItem?: "bullet" | "number";
+        markDefs: Array<
+          | {
+              href?: string;
+              _type: "link";
+              _key: string;
+            }
+          | {
+              ticker: {
+                _id: string;
+                _type: "ticker";
+                symbol: string | null;
+                name: string | null;
+              } | null;
+              _type: "tickerRef";
+              _key: string;
+            }
+        > | null;
+        level?: number;
+        _type: "block";
+        _key: string;
+      }
+    | {
+        _key: string;
+        _type: "chart";
+        title?: string;
+        caption?: string;
+        kind?: "area" | "bar" | "line";
+        unit?: string;
+        series?: Array<{
+          name?: string;
+          points?: Array<{
+            label?: string;
+            value?: number;
+            low?: number;
+            high?: number;
+            _type: "chartPoint";
+            _key: string;
+          }>;
+          _type: "chartSeries";
+          _key: string;
+        }>;
+        source?: string;
+      }
+  > | null;
+}>;
+
+// Source: lib/sanity/queries.ts
 // Variable: postsForTickersQuery
 // Query: *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($tickerIds) && count(tickers[ticker._ref in $tickerIds]) > 0]    | order(publishedAt desc, _id asc) [0...$limit]{    _id,    _type,    title,    "slug": slug.current,    publishedAt,    summary,    "notes": tickers[ticker._ref in $tickerIds]{ _key, note, "ticker": ticker->{ _id, _type, symbol, name } }  }
 export type PostsForTickersQueryResult = Array<{
@@ -827,6 +1081,9 @@ declare global {
     '\n  array::unique(*[_type == "post" && defined(slug.current) && publishedAt <= now()] | order(publishedAt desc).recommendedTopics[defined(title)].title)\n': AllTopicTitlesQueryResult;
     '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && $title in recommendedTopics[].title] | order(publishedAt desc, _id asc){\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    "topicDescription": recommendedTopics[title == $title][0].description\n  }\n': PostsForTopicQueryResult;
     '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now()] | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    _updatedAt,\n    summary,\n    "author": author->{ _id, _type, name },\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    corrections[]{ _key, kind, at, text },\n    body[]{\n      ...,\n      _type == "block" => {\n        markDefs[]{\n          ...,\n          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }\n        }\n      }\n    }\n  }\n': FeedPostsQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($tickerId) && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    _updatedAt,\n    summary,\n    "author": author->{ _id, _type, name },\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    corrections[]{ _key, kind, at, text },\n    body[]{\n      ...,\n      _type == "block" => {\n        markDefs[]{\n          ...,\n          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }\n        }\n      }\n    },\n    "note": tickers[ticker._ref == $tickerId][0].note,\n    "position": tickers[ticker._ref == $tickerId][0].position\n  }\n': TickerFeedPostsQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && $title in recommendedTopics[].title] | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    _updatedAt,\n    summary,\n    "author": author->{ _id, _type, name },\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    corrections[]{ _key, kind, at, text },\n    body[]{\n      ...,\n      _type == "block" => {\n        markDefs[]{\n          ...,\n          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }\n        }\n      }\n    }\n  }\n': TopicFeedPostsQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && author._ref == $authorId] | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    _updatedAt,\n    summary,\n    "author": author->{ _id, _type, name },\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    corrections[]{ _key, kind, at, text },\n    body[]{\n      ...,\n      _type == "block" => {\n        markDefs[]{\n          ...,\n          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }\n        }\n      }\n    }\n  }\n': AuthorFeedPostsQueryResult;
     '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($tickerIds) && count(tickers[ticker._ref in $tickerIds]) > 0]\n    | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "notes": tickers[ticker._ref in $tickerIds]{ _key, note, "ticker": ticker->{ _id, _type, symbol, name } }\n  }\n': PostsForTickersQueryResult;
     '{\n  "now": now(),\n  "live": *[_type == "post" && defined(slug.current) && publishedAt > $since && publishedAt <= now()]{\n    _id, _type, "slug": slug.current, "tickerIds": tickers[].ticker._ref, publishedAt\n  },\n  "next": *[_type == "post" && defined(slug.current) && publishedAt > now()] | order(publishedAt asc) [0].publishedAt\n}': GoLiveQueryResult;
   }

@@ -7,11 +7,12 @@ import { StatusMessage } from "@/components/status-message";
 import { homePath, searchPath, tickersPath } from "@/lib/routes";
 import { parseSearchInput } from "@/lib/content/search";
 import { searchPosts, SEARCH_RESULT_LIMIT } from "@/lib/sanity/search";
+import { pageAlternates } from "@/lib/site/metadata";
 
 export const metadata: Metadata = {
   title: "Search",
   description: "Search Daily Insight by words or ticker symbol.",
-  alternates: { canonical: searchPath() },
+  alternates: pageAlternates(searchPath()),
   // Result pages are endless and thin; the posts themselves are what search engines should list.
   robots: { index: false, follow: true },
 };

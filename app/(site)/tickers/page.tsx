@@ -5,12 +5,13 @@ import { StatusMessage } from "@/components/status-message";
 import { WatchToggle } from "@/components/watchlist/watch-toggle";
 import { listTickers } from "@/lib/sanity/tickers";
 import { tickerPath, tickersPath } from "@/lib/routes";
+import { pageAlternates } from "@/lib/site/metadata";
 import { toggleWatch } from "@/components/watchlist/actions";
 
 export const metadata: Metadata = {
   title: "Tickers",
   description: "Every ticker Daily Insight has written about, with the number of insights on each.",
-  alternates: { canonical: tickersPath },
+  alternates: pageAlternates(tickersPath),
 };
 
 const KIND_LABEL = { etf: "ETF", stock: "Stock", index: "Index", fund: "Fund" } as const;

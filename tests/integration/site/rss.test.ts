@@ -5,7 +5,7 @@ import { buildRssFeed, cdata, escapeXml, type RssItem } from "@/lib/feed/rss";
 import { feedPostsQuery } from "@/lib/sanity/queries";
 import type { FeedPostsQueryResult } from "@/lib/sanity/types";
 import { startSeededTestLake } from "../../support/lake.ts";
-import { childNamed, childrenNamed, parseXml } from "./xml";
+import { childNamed, childrenNamed, parseXml } from "../../support/xml.ts";
 
 const SITE = "https://insight.example.com";
 

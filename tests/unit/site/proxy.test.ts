@@ -1,8 +1,9 @@
 import { NextRequest } from "next/server";
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
-const { proxy } = await import("@/proxy");
+const { config, proxy } = await import("@/proxy");
 
 const run = (path: string) => proxy(new NextRequest(new URL(path, "http://localhost:3000")));
 const rewrittenTo = (response: Response) => response.headers.get("x-middleware-rewrite");
@@ -37,6 +38,13 @@ describe("proxy: /tickers/:symbol", async () => {
     expect(response.headers.get("location")).toBe("http://localhost:3000/tickers/IWM");
   });
 
+  it("is matched for the ticker page only, not for its feed (which redirects other spellings itself)", () => {
+    expect(unstable_doesMiddlewareMatch({ config, url: "/tickers/iwm" })).toBe(true);
+    for (const url of ["/tickers/iwm/feed.xml", "/tickers/IWM/feed.xml", "/feed.xml"]) {
+      expect(unstable_doesMiddlewareMatch({ config, url }), url).toBe(false);
+    }
+  });
+
   it("lets canonical and impossible symbols through to the page", async () => {
     for (const path of ["/tickers/IWM", "/tickers/ZZZZ", "/tickers/-"]) {
       expect((await run(path)).headers.get("location"), path).toBeNull();
@@ -58,6 +66,7 @@ describe("proxy: other pages", () => {
       "/draft/insights/a-post",
       "/signin/check-email",
       "/tickers/IWM/opengraph-image",
+      "/tickers/iwm/feed.xml",
     ]) {
       const response = await run(path);
       expect(response.headers.get("location"), path).toBeNull();

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { FeedLink } from "@/components/feed-link";
 import { PostCard } from "@/components/post-card";
 import { StatusMessage } from "@/components/status-message";
 import {
@@ -8,11 +8,11 @@ import {
   listAuthorSlugs,
   listPostsByAuthor,
 } from "@/lib/sanity/authors";
-import { authorPath, disclosuresPath } from "@/lib/routes";
+import { authorFeedTitle } from "@/lib/feed/channels";
+import { authorFeedPath, authorPath, disclosuresPath } from "@/lib/routes";
+import { pageAlternates } from "@/lib/site/metadata";
 
 type Props = PageProps<"/authors/[slug]">;
-
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 // See tickers/[symbol]: never empty, and the placeholder renders the 404 without reading content.
 export async function generateStaticParams(): Promise<Array<Awaited<Props["params"]>>> {
@@ -26,9 +26,7 @@ export async function generateStaticParams(): Promise<Array<Awaited<Props["param
 }
 
 async function authorFrom(params: Props["params"]) {
-  const { slug } = await params;
-  if (!SLUG_PATTERN.test(slug)) notFound();
-  return getAuthorBySlugOrNotFound(slug);
+  return getAuthorBySlugOrNotFound((await params).slug);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -36,7 +34,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: author.name,
     description: `Daily Insight commentary by ${author.name}${author.role ? `, ${author.role}` : ""}.`,
-    alternates: { canonical: authorPath(author.slug) },
+    alternates: pageAlternates(authorPath(author.slug), {
+      url: authorFeedPath(author.slug),
+      title: authorFeedTitle(author.name),
+    }),
   };
 }
 
@@ -49,6 +50,7 @@ export default async function AuthorPage({ params }: Props) {
         <h1 className="page-title">{author.name}</h1>
         {author.role ? <p className="page-intro">{author.role}</p> : null}
         {author.bio ? <p className="author-bio">{author.bio}</p> : null}
+        <FeedLink href={authorFeedPath(author.slug)} subject={author.name} />
       </header>
       <section className="author-disclosure" aria-labelledby="author-disclosure-title">
         <h2 id="author-disclosure-title" className="author-disclosure__title">

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LATEST_POSTS_PAGE_SIZE, listLatestPosts, listPostSlugs } from "@/lib/sanity/posts";
 import { pageCountFor, parsePageParam } from "@/lib/site/pagination";
-import { feedPath, latestPath } from "@/lib/routes";
+import { latestPath } from "@/lib/routes";
+import { pageAlternates } from "@/lib/site/metadata";
 import { LatestPosts } from "../../_components/latest-posts";
 
 // `/?page=N` for N ≥ 2 (and any malformed `page`), rewritten here by proxy.ts; its public
@@ -36,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await pageFrom(params);
   return {
     title: `Latest insights, page ${page}`,
-    alternates: { canonical: latestPath(page), types: { "application/rss+xml": feedPath } },
+    alternates: pageAlternates(latestPath(page)),
   };
 }
 

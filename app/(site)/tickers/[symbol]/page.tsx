@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
+import { FeedLink } from "@/components/feed-link";
 import { FormattedDate } from "@/components/formatted-date";
 import { StatusMessage } from "@/components/status-message";
 import { WatchToggle } from "@/components/watchlist/watch-toggle";
@@ -9,7 +10,9 @@ import {
   listPostsForTicker,
   listTickerSymbols,
 } from "@/lib/sanity/tickers";
-import { postPath, tickerPath, tickersPath } from "@/lib/routes";
+import { tickerFeedTitle } from "@/lib/feed/channels";
+import { postPath, tickerFeedPath, tickerPath, tickersPath } from "@/lib/routes";
+import { pageAlternates } from "@/lib/site/metadata";
 import { resolveSymbolSegment } from "@/lib/site/symbol-route";
 import { socialCardImages } from "@/lib/og/metadata";
 import { toggleWatch } from "@/components/watchlist/actions";
@@ -49,7 +52,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title,
     description,
-    alternates: { canonical: tickerPath(ticker.symbol) },
+    alternates: pageAlternates(tickerPath(ticker.symbol), {
+      url: tickerFeedPath(ticker.symbol),
+      title: tickerFeedTitle(ticker.symbol),
+    }),
     openGraph: {
       type: "website",
       url: tickerPath(ticker.symbol),
@@ -79,6 +85,7 @@ export default async function TickerPage({ params }: Props) {
         {ticker.description ? (
           <p className="ticker-header__description">{ticker.description}</p>
         ) : null}
+        <FeedLink href={tickerFeedPath(ticker.symbol)} subject={ticker.symbol} />
       </header>
       <section aria-labelledby="coverage">
         <h2 id="coverage" className="section-title">

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { FeedLink } from "@/components/feed-link";
 import { PostCard } from "@/components/post-card";
 import { getTopicBySlugOrNotFound, listTopics } from "@/lib/sanity/topics";
 import { topicSlug } from "@/lib/content/topics";
-import { topicPath } from "@/lib/routes";
+import { topicFeedTitle } from "@/lib/feed/channels";
+import { topicFeedPath, topicPath } from "@/lib/routes";
+import { pageAlternates } from "@/lib/site/metadata";
 
 type Props = PageProps<"/topics/[slug]">;
 
@@ -29,7 +32,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: topic.title,
     description: topic.description || `Daily Insight posts that recommend “${topic.title}”.`,
-    alternates: { canonical: topicPath(topic.slug) },
+    alternates: pageAlternates(topicPath(topic.slug), {
+      url: topicFeedPath(topic.slug),
+      title: topicFeedTitle(topic.title),
+    }),
   };
 }
 
@@ -41,6 +47,7 @@ export default async function TopicPage({ params }: Props) {
         <p className="page-kicker">Topic</p>
         <h1 className="page-title">{topic.title}</h1>
         {topic.description ? <p className="page-intro">{topic.description}</p> : null}
+        <FeedLink href={topicFeedPath(topic.slug)} subject={`the topic ${topic.title}`} />
       </header>
       <h2 className="section-title">Insights that recommend this topic</h2>
       <ol className="post-list" aria-label={`Insights on ${topic.title}`}>
