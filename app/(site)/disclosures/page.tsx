@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { disclosuresPath, homePath } from "@/lib/routes";
+import { pageAlternates } from "@/lib/site/metadata";
 
 export const metadata: Metadata = {
   title: "Disclaimer and disclosures",
   description:
     "Daily Insight is market commentary, not investment advice: how authors disclose their " +
     "positions, how we correct mistakes, and the limits of what we publish.",
-  alternates: { canonical: disclosuresPath },
+  alternates: pageAlternates(disclosuresPath),
 };
 
 // The site's full disclaimer and disclosure policy, linked from every article and the footer.

@@ -40,11 +40,12 @@ const post = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-const mention = (key: string, ref: string, note?: string) => ({
+const mention = (key: string, ref: string, note?: string, position: string | null = "none") => ({
   _type: "tickerMention",
   _key: key,
   ticker: { _type: "reference", _ref: ref },
   ...(note ? { note } : {}),
+  ...(position ? { position } : {}),
 });
 
 describe("what stops a publish", () => {
@@ -58,6 +59,46 @@ describe("what stops a publish", () => {
         post({ tickers: [mention("a", "ticker-IWM", "Why"), mention("b", "ticker-SPY")] }),
       ),
     ).toEqual(["tickers.[].note: Every ticker mention needs a note on why it matters"]);
+  });
+
+  it("a ticker mention without the author's position", async () => {
+    expect(await errorsFor(post({ tickers: [mention("a", "ticker-IWM", "Why", null)] }))).toEqual([
+      "tickers.[].position: State the author's position in this ticker (none, long or short)",
+    ]);
+    expect(await errorsFor(post({ tickers: [mention("a", "ticker-IWM", "Why", "long")] }))).toEqual(
+      [],
+    );
+  });
+
+  it("a published correction removed or rewritten, or corrections out of order", async () => {
+    const correction = (key: string, at: string, text: string) => ({
+      _type: "correction",
+      _key: key,
+      kind: "correction",
+      at,
+      text,
+    });
+    const first = correction("a", "2026-01-16T18:00:00.000Z", "The streak is 11 days.");
+    // The published version, as the Studio's validator reads it from the dataset.
+    const { author: _author, ...published } = post({ corrections: [first] });
+    const slug = { _type: "slug", current: "corrected" };
+    await lake.client.createOrReplace({ ...published, slug, _id: "corrected" });
+    const draft = (corrections: unknown[]) => ({
+      ...post({ corrections, slug }),
+      _id: "drafts.corrected",
+    });
+    const later = correction("b", "2026-01-17T09:00:00.000Z", "Added the close.");
+
+    expect(await errorsFor(draft([later, first]))).toEqual([]);
+    expect(await errorsFor(draft([]))).toEqual([
+      "corrections: The published correction of 2026-01-16 was removed: a published correction stays on the record. Undo the removal, and add a new correction instead.",
+    ]);
+    expect(await errorsFor(draft([{ ...first, text: "The streak is 12 days." }]))).toEqual([
+      "corrections.[]: This correction is published and cannot be rewritten; add a new correction or clarification above it instead",
+    ]);
+    expect(await errorsFor(draft([first, later]))).toEqual([
+      "corrections.[].at: Corrections run newest first: move this one above the older ones",
+    ]);
   });
 
   it("an empty chart, and a series without points", async () => {
