@@ -118,7 +118,9 @@ test("an editor writes, is stopped by a missing note, publishes and previews a d
     await studio.publishButton.hover({ force: true });
     await expect(page.getByText("There are validation errors that need to be fixed")).toBeVisible();
     await page.getByRole("button", { name: "Validation", exact: true }).click();
-    await expect(page.getByText(NOTE_REQUIRED).first()).toBeVisible({ timeout: 15_000 });
+    // The Studio validates after edits settle, asking the lake about uniqueness and the
+    // published corrections: on a busy machine that can take a while.
+    await expect(page.getByText(NOTE_REQUIRED).first()).toBeVisible({ timeout: 45_000 });
     await expect(page.getByText(POSITION_REQUIRED).first()).toBeVisible();
     await keepScreenshot("publish refused", page);
     expect(await published()).toBeNull();

@@ -77,7 +77,8 @@ test("an editor previews an unpublished draft in the Presentation tool", async (
       const mention = preview
         .getByRole("region", { name: "Tickers in this insight" })
         .getByRole("listitem");
-      expect(await visibleText(mention.locator("p"))).toBe(draftNote);
+      // The note, then the author's position (not stated in this test's post).
+      expect(await visibleText(mention.locator("p").first())).toBe(draftNote);
       // Stega: the title carries invisible edit info; the ticker link stays a clean URL.
       expect(await heading.textContent()).not.toBe(draftTitle);
       await expect(mention.getByRole("link", { name: "IWM", exact: true })).toHaveAttribute(
