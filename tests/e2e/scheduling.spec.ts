@@ -202,7 +202,6 @@ test("a post scheduled in the Studio is nowhere until its time, then everywhere 
       expect(Date.parse(String(jsonLd.dateModified))).toBeGreaterThan(at.getTime());
       await article.close();
     });
-
   } finally {
     await client.delete({ query: `*[_id in $ids]`, params: { ids: [postId, `drafts.${postId}`] } });
     await client.delete(tickerId).catch(() => undefined);
