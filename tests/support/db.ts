@@ -10,12 +10,20 @@ import pg from "pg";
 import { inject } from "vitest";
 import * as schema from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
+import type { JobStore } from "@/lib/jobs/queue";
 import { assertLocalDatabaseUrl, withDatabase } from "./db-guard";
 
 export type TestDbKind = "pglite" | "postgres";
 export const testDbKinds: readonly TestDbKind[] = ["pglite", "postgres"];
 
-export async function openTestDb(kind: TestDbKind): Promise<{ db: Db; close(): Promise<void> }> {
+export interface TestDb {
+  db: Db;
+  /** The same database for the job queue (lib/jobs/queue.ts). */
+  store: JobStore;
+  close(): Promise<void>;
+}
+
+export async function openTestDb(kind: TestDbKind): Promise<TestDb> {
   return kind === "pglite" ? openPgliteCopy() : openPostgresCopy();
 }
 
@@ -23,7 +31,11 @@ async function openPgliteCopy() {
   const template = inject("pgliteTemplate");
   if (!template) throw new Error("tests/support/db-global-setup.ts is not a globalSetup here");
   const client = await PGlite.create({ loadDataDir: await openAsBlob(template) });
-  return { db: drizzlePglite({ client, schema }), close: () => client.close() };
+  return {
+    db: drizzlePglite({ client, schema }),
+    store: { kind: "pglite" as const, client },
+    close: () => client.close(),
+  };
 }
 
 async function openPostgresCopy() {
@@ -34,7 +46,8 @@ async function openPostgresCopy() {
 
   const name = `${template.template}_${randomBytes(4).toString("hex")}`;
   await admin(template.baseUrl, `create database "${name}" template "${template.template}"`);
-  const pool = new pg.Pool({ connectionString: withDatabase(template.baseUrl, name), max: 4 });
+  const connectionString = withDatabase(template.baseUrl, name);
+  const pool = new pg.Pool({ connectionString, max: 4 });
   let closing = false;
   pool.on("error", (error) => {
     // `drop database … with (force)` ends connections pg may not have closed yet.
@@ -42,6 +55,7 @@ async function openPostgresCopy() {
   });
   return {
     db: drizzleNodePostgres({ client: pool, schema }),
+    store: { kind: "postgres" as const, connectionString },
     async close() {
       closing = true;
       await pool.end();
