@@ -8,9 +8,7 @@ import { expect, test } from "./fixtures.ts";
 // card are 404s; the home page, the ticker's page and count, the topic and author pages, search,
 // the feeds and the sitemap leave it out); at its time it appears everywhere by itself, with
 // nothing touched (the server's go-live watch, lib/sanity/go-live.ts). Then a correction is
-// added: it shows at the top of the article and in its JSON-LD. (That a published one
-// cannot be removed or rewritten is proven through Sanity's own validator against the lake,
-// tests/integration/studio/publish-validation.test.ts.)
+// added: it shows at the top of the article and in its JSON-LD.
 
 test.use({ viewport: { width: 1600, height: 1200 }, timezoneId: "Europe/Berlin" });
 

@@ -70,7 +70,7 @@ describe("what stops a publish", () => {
     );
   });
 
-  it("a published correction removed or rewritten, or corrections out of order", async () => {
+  it("corrections out of order", async () => {
     const correction = (key: string, at: string, text: string) => ({
       _type: "correction",
       _key: key,
@@ -79,24 +79,9 @@ describe("what stops a publish", () => {
       text,
     });
     const first = correction("a", "2026-01-16T18:00:00.000Z", "The streak is 11 days.");
-    // The published version, as the Studio's validator reads it from the dataset.
-    const { author: _author, ...published } = post({ corrections: [first] });
-    const slug = { _type: "slug", current: "corrected" };
-    await lake.client.createOrReplace({ ...published, slug, _id: "corrected" });
-    const draft = (corrections: unknown[]) => ({
-      ...post({ corrections, slug }),
-      _id: "drafts.corrected",
-    });
     const later = correction("b", "2026-01-17T09:00:00.000Z", "Added the close.");
-
-    expect(await errorsFor(draft([later, first]))).toEqual([]);
-    expect(await errorsFor(draft([]))).toEqual([
-      "corrections: The published correction of 2026-01-16 was removed: a published correction stays on the record. Undo the removal, and add a new correction instead.",
-    ]);
-    expect(await errorsFor(draft([{ ...first, text: "The streak is 12 days." }]))).toEqual([
-      "corrections.[]: This correction is published and cannot be rewritten; add a new correction or clarification above it instead",
-    ]);
-    expect(await errorsFor(draft([first, later]))).toEqual([
+    expect(await errorsFor(post({ corrections: [later, first] }))).toEqual([]);
+    expect(await errorsFor(post({ corrections: [first, later] }))).toEqual([
       "corrections.[].at: Corrections run newest first: move this one above the older ones",
     ]);
   });
