@@ -106,7 +106,9 @@ test("a post scheduled in the Studio is nowhere until its time, then everywhere 
       await time.fill(berlinInput(at));
       await time.press("Enter");
       await expect
-        .poll(async () => (await client.getDocument(`drafts.${postId}`))?.publishedAt)
+        .poll(async () => (await client.getDocument(`drafts.${postId}`))?.publishedAt, {
+          timeout: 15_000,
+        })
         .toBe(at.toISOString());
       // In the editor's zone (Berlin, GMT+1 in winter) and in New York's.
       await expect(
