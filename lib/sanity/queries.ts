@@ -23,7 +23,15 @@ const postCard = /* groq */ `{
 // come. A post whose publishedAt is in the future is scheduled: no page, list, count, search,
 // feed, sitemap or card shows it until then. Cached results that left it out are revalidated at
 // its time by lib/sanity/go-live.ts, as a publish webhook would.
-const listedPost = /* groq */ `_type == "post" && defined(slug.current) && publishedAt <= now()`;
+const linkablePost = /* groq */ `_type == "post" && defined(slug.current)`;
+const listedPost = /* groq */ `${linkablePost} && publishedAt <= now()`;
+
+// The posts that link $tickerId (references() is index-backed; the exact condition then runs on
+// those candidates only), and what each says of that ticker.
+const linksTicker = /* groq */ `references($tickerId) && $tickerId in tickers[].ticker._ref`;
+const tickerMention = /* groq */ `
+    "note": tickers[ticker._ref == $tickerId][0].note,
+    "position": tickers[ticker._ref == $tickerId][0].position`;
 
 export const latestPostsQuery = defineQuery(`
   *[${listedPost}] | order(publishedAt desc, _id asc) [$start...$end] ${postCard}
@@ -87,15 +95,13 @@ export const tickerBySymbolQuery = defineQuery(`
 `);
 
 export const postsForTickerQuery = defineQuery(`
-  *[${listedPost} && references($tickerId) && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc){
+  *[${listedPost} && ${linksTicker}] | order(publishedAt desc, _id asc){
     _id,
     _type,
     title,
     "slug": slug.current,
     publishedAt,
-    summary,
-    "note": tickers[ticker._ref == $tickerId][0].note,
-    "position": tickers[ticker._ref == $tickerId][0].position
+    summary,${tickerMention}
   }
 `);
 
@@ -187,9 +193,7 @@ export const feedPostsQuery = defineQuery(`
 
 // A ticker's feed leads each item with the post's note on that ticker and the author's position.
 export const tickerFeedPostsQuery = defineQuery(`
-  *[${listedPost} && references($tickerId) && $tickerId in tickers[].ticker._ref] | ${feedOrder}{${feedPostFields},
-    "note": tickers[ticker._ref == $tickerId][0].note,
-    "position": tickers[ticker._ref == $tickerId][0].position
+  *[${listedPost} && ${linksTicker}] | ${feedOrder}{${feedPostFields},${tickerMention}
   }
 `);
 
@@ -227,8 +231,8 @@ export const postsForTickersQuery = defineQuery(`
 // (webhook-contract.ts), the next time one is due, and the lake's own now() to ask from next.
 export const goLiveQuery = defineQuery(`{
   "now": now(),
-  "live": *[_type == "post" && defined(slug.current) && publishedAt > $since && publishedAt <= now()]{
+  "live": *[${listedPost} && publishedAt > $since]{
     _id, _type, "slug": slug.current, "tickerIds": tickers[].ticker._ref, publishedAt
   },
-  "next": *[_type == "post" && defined(slug.current) && publishedAt > now()] | order(publishedAt asc) [0].publishedAt
+  "next": *[${linkablePost} && publishedAt > now()] | order(publishedAt asc) [0].publishedAt
 }`);

@@ -1048,7 +1048,7 @@ export type PostsForTickersQueryResult = Array<{
 
 // Source: lib/sanity/queries.ts
 // Variable: goLiveQuery
-// Query: {  "now": now(),  "live": *[_type == "post" && defined(slug.current) && publishedAt > $since && publishedAt <= now()]{    _id, _type, "slug": slug.current, "tickerIds": tickers[].ticker._ref, publishedAt  },  "next": *[_type == "post" && defined(slug.current) && publishedAt > now()] | order(publishedAt asc) [0].publishedAt}
+// Query: {  "now": now(),  "live": *[_type == "post" && defined(slug.current) && publishedAt <= now() && publishedAt > $since]{    _id, _type, "slug": slug.current, "tickerIds": tickers[].ticker._ref, publishedAt  },  "next": *[_type == "post" && defined(slug.current) && publishedAt > now()] | order(publishedAt asc) [0].publishedAt}
 export type GoLiveQueryResult = {
   now: string;
   live: Array<{
@@ -1085,7 +1085,7 @@ declare global {
     '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && $title in recommendedTopics[].title] | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    _updatedAt,\n    summary,\n    "author": author->{ _id, _type, name },\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    corrections[]{ _key, kind, at, text },\n    body[]{\n      ...,\n      _type == "block" => {\n        markDefs[]{\n          ...,\n          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }\n        }\n      }\n    }\n  }\n': TopicFeedPostsQueryResult;
     '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && author._ref == $authorId] | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    _updatedAt,\n    summary,\n    "author": author->{ _id, _type, name },\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    corrections[]{ _key, kind, at, text },\n    body[]{\n      ...,\n      _type == "block" => {\n        markDefs[]{\n          ...,\n          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }\n        }\n      }\n    }\n  }\n': AuthorFeedPostsQueryResult;
     '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($tickerIds) && count(tickers[ticker._ref in $tickerIds]) > 0]\n    | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "notes": tickers[ticker._ref in $tickerIds]{ _key, note, "ticker": ticker->{ _id, _type, symbol, name } }\n  }\n': PostsForTickersQueryResult;
-    '{\n  "now": now(),\n  "live": *[_type == "post" && defined(slug.current) && publishedAt > $since && publishedAt <= now()]{\n    _id, _type, "slug": slug.current, "tickerIds": tickers[].ticker._ref, publishedAt\n  },\n  "next": *[_type == "post" && defined(slug.current) && publishedAt > now()] | order(publishedAt asc) [0].publishedAt\n}': GoLiveQueryResult;
+    '{\n  "now": now(),\n  "live": *[_type == "post" && defined(slug.current) && publishedAt <= now() && publishedAt > $since]{\n    _id, _type, "slug": slug.current, "tickerIds": tickers[].ticker._ref, publishedAt\n  },\n  "next": *[_type == "post" && defined(slug.current) && publishedAt > now()] | order(publishedAt asc) [0].publishedAt\n}': GoLiveQueryResult;
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too
