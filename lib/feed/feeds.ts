@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { unstable_rethrow } from "next/navigation";
+import { AppError, errorResponse } from "@/lib/errors";
 import { topicSlug } from "@/lib/content/topics";
 import {
   authorFeedPath,
@@ -101,6 +102,21 @@ export async function buildAuthorFeed(slug: string): Promise<string> {
   });
 }
 
-export function rssResponse(xml: string): Response {
+function rssResponse(xml: string): Response {
   return new Response(xml, { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
+}
+
+/**
+ * A feed route's answer: the feed `build` makes (or the response it gives instead, a redirect),
+ * and an AppError as the site answers one (a 404 for a page that does not exist).
+ */
+export async function feedResponse(build: () => Promise<string | Response>): Promise<Response> {
+  try {
+    const made = await build();
+    return typeof made === "string" ? rssResponse(made) : made;
+  } catch (error) {
+    // Next's own control flow (prerendering without the Content Lake) must pass through.
+    unstable_rethrow(error);
+    return errorResponse(error);
+  }
 }

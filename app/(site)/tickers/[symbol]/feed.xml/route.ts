@@ -1,6 +1,5 @@
-import { unstable_rethrow } from "next/navigation";
-import { AppError, errorResponse } from "@/lib/errors";
-import { buildTickerFeed, rssResponse } from "@/lib/feed/feeds";
+import { AppError } from "@/lib/errors";
+import { buildTickerFeed, feedResponse } from "@/lib/feed/feeds";
 import { tickerFeedPath } from "@/lib/routes";
 import { absoluteUrl } from "@/lib/site/absolute-url";
 import { resolveSymbolSegment } from "@/lib/site/symbol-route";
@@ -12,15 +11,12 @@ export async function GET(
   _request: Request,
   { params }: RouteContext<"/tickers/[symbol]/feed.xml">,
 ): Promise<Response> {
-  try {
+  return feedResponse(async () => {
     const route = resolveSymbolSegment((await params).symbol);
     if (route.kind === "not-found") throw new AppError("not_found", "No such ticker.");
     if (route.kind === "redirect") {
       return Response.redirect(absoluteUrl(tickerFeedPath(route.symbol)), 308);
     }
-    return rssResponse(await buildTickerFeed(route.symbol));
-  } catch (error) {
-    unstable_rethrow(error);
-    return errorResponse(error);
-  }
+    return buildTickerFeed(route.symbol);
+  });
 }
