@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PgBoss } from "pg-boss";
 import { openJobQueue } from "@/lib/jobs/queue";
 import { openTestDb, testDbKinds, type TestDb } from "../../support/db";
@@ -8,11 +8,9 @@ import { openTestDb, testDbKinds, type TestDb } from "../../support/db";
 // outlives the queue that took it, and a failing one is tried again.
 
 const quiet = () => {};
-const until = async (check: () => boolean, ms = 20_000) => {
-  const deadline = Date.now() + ms;
-  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  return check();
-};
+/** Waits for `check` (vitest's vi.waitUntil, which fails the test at its timeout). */
+const until = (check: () => boolean | Promise<boolean>, interval = 50) =>
+  vi.waitUntil(check, { timeout: 20_000, interval });
 
 describe.each(testDbKinds)("the job queue on %s", (kind) => {
   let database: TestDb;
@@ -40,7 +38,7 @@ describe.each(testDbKinds)("the job queue on %s", (kind) => {
     await a.work("once", { pollingIntervalSeconds: 0.5, batchSize: 3 }, worker("a"));
     await b.work("once", { pollingIntervalSeconds: 0.5, batchSize: 3 }, worker("b"));
     for (let n = 0; n < 30; n++) await a.send("once", { n });
-    expect(await until(() => done.length >= 30)).toBe(true);
+    await until(() => done.length >= 30);
     await new Promise((r) => setTimeout(r, 1_500));
     expect(done.map((entry) => entry.n).sort((x, y) => x - y)).toEqual(
       Array.from({ length: 30 }, (_, n) => n),
@@ -57,7 +55,7 @@ describe.each(testDbKinds)("the job queue on %s", (kind) => {
     await second.work("kept", { pollingIntervalSeconds: 0.5 }, async (jobs) => {
       for (const job of jobs) seen.push(job.id);
     });
-    expect(await until(() => seen.length > 0)).toBe(true);
+    await until(() => seen.length > 0);
     expect(seen).toEqual([id]);
   });
 
@@ -70,17 +68,7 @@ describe.each(testDbKinds)("the job queue on %s", (kind) => {
       if (attempts === 1) throw new Error("the SMTP server is away");
     });
     const id = await boss.send("retry", {});
-    let state: string | undefined;
-    const completed = async () => {
-      const deadline = Date.now() + 20_000;
-      while (Date.now() < deadline) {
-        state = (await boss.getJobById("retry", id!))?.state;
-        if (state === "completed") return true;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      return false;
-    };
-    expect(await completed()).toBe(true);
+    await until(async () => (await boss.getJobById("retry", id!))?.state === "completed", 200);
     expect(attempts).toBe(2);
   });
 });

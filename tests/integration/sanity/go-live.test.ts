@@ -80,12 +80,6 @@ async function schedulePost(id: string, publishedAt: Date) {
   });
 }
 
-const until = async (check: () => boolean, ms: number) => {
-  const deadline = Date.now() + ms;
-  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  return check();
-};
-
 describe("the go-live watch", () => {
   it("revalidates a scheduled post's pages at its time, not before, and once", async () => {
     const at = new Date(Date.now() + 4_000);
@@ -110,7 +104,7 @@ describe("the go-live watch", () => {
       expect(live).not.toContain("go-live-1");
 
       // At its time, by the watch's own timer (its poll is 30 s away).
-      expect(await until(() => revalidatedAt.length > 0, 8_000)).toBe(true);
+      await vi.waitUntil(() => revalidatedAt.length > 0, { timeout: 8_000, interval: 50 });
       expect(revalidatedAt[0]! - at.getTime()).toBeGreaterThanOrEqual(0);
       expect(revalidatedAt[0]! - at.getTime()).toBeLessThan(3_000);
       const delivery = answered.at(-1)!;
