@@ -11,6 +11,12 @@ export async function register(): Promise<void> {
   const { DatabaseSetupError } = await import("./lib/db/migrate");
   try {
     await getDb();
+    // Email alerts (lib/jobs/email-jobs.ts): this server does the jobs too, unless
+    // WORKER_IN_SERVER=0. Not awaited: serving does not wait for the queue's schema.
+    const { startEmailWorkerInServer } = await import("./lib/jobs/server");
+    startEmailWorkerInServer().catch((error: unknown) =>
+      console.error("jobs: the email worker did not start; alerts wait in the outbox.", error),
+    );
   } catch (error) {
     // The public site reads Sanity, not this database: it keeps serving while reader pages
     // fail, and getDb() tries again (migrations included) when next asked.

@@ -2,8 +2,10 @@ import type { AdapterAccountType } from "@auth/core/adapters";
 import { sql } from "drizzle-orm";
 import {
   check,
+  date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -128,9 +130,106 @@ export const watchlistItems = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.watchlistId, table.symbol] }),
+    // Who watches a ticker: the alert fan-out's lookup (lib/email/fan-out.ts).
+    index("watchlist_items_symbol_idx").on(table.symbol),
     // The Sanity ticker symbol's shape (lib/content/symbols.ts SYMBOL_PATTERN).
     check("watchlist_items_symbol_shape", sql`${table.symbol} ~ '^[A-Z][A-Z0-9]{0,9}(\\.[A-Z])?$'`),
     check("watchlist_items_note_length", sql`char_length(${table.note}) <= 500`),
+  ],
+);
+
+// Email alerts (lib/email). A reader's choice: no row is "off", the default.
+export const alertSettings = pgTable(
+  "alert_settings",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    mode: text("mode").$type<"off" | "instant" | "digest">().notNull(),
+    /** The digest's time in the reader's zone, in minutes after midnight. */
+    digestMinute: integer("digest_minute").notNull().default(480),
+    /** An IANA zone ("America/New_York"), checked against the runtime's zones on save. */
+    timeZone: text("time_zone").notNull().default("America/New_York"),
+    updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+    /** Set when the reader's address refused mail for good; nothing is sent until they save
+     * their settings again. */
+    failingSince: timestamp("failing_since", { mode: "date", withTimezone: true }),
+  },
+  (table) => [
+    check("alert_settings_mode", sql`${table.mode} in ('off', 'instant', 'digest')`),
+    check("alert_settings_digest_minute", sql`${table.digestMinute} between 0 and 1439`),
+  ],
+);
+
+// A post announced to readers: one row per post, written in the same transaction as its alerts,
+// so a post is announced once however often it is published, unpublished and published again.
+// `content` is what the emails say about it (lib/email/alert-content.ts AlertPost).
+export const postAnnouncements = pgTable("post_announcements", {
+  postId: text("post_id").primaryKey(),
+  content: jsonb("content").notNull(),
+  announcedAt: timestamp("announced_at", { mode: "date", withTimezone: true }).notNull(),
+});
+
+// One row per (reader, post): which of the reader's tickers the post covers, and how it reaches
+// them: its own message (instant) or the reader's next digest.
+export const readerPostAlerts = pgTable(
+  "reader_post_alerts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    postId: text("post_id")
+      .notNull()
+      .references(() => postAnnouncements.postId, { onDelete: "cascade" }),
+    symbols: text("symbols").array().notNull(),
+    via: text("via").$type<"instant" | "digest">().notNull(),
+    /** The message that carries it: set at once for instant, when its digest is made otherwise. */
+    messageKey: text("message_key"),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.userId, table.postId] }),
+    index("reader_post_alerts_digest_idx").on(table.userId).where(sql`${table.messageKey} is null`),
+    check("reader_post_alerts_via", sql`${table.via} in ('instant', 'digest')`),
+  ],
+);
+
+// The outbox: one row per message, keyed "alert:<reader>:<post>" or "digest:<reader>:<day>", so
+// no message is made twice. Claimed (status sending, lease) before it is sent and marked sent
+// after the SMTP server accepts it; a lease that runs out (a worker killed mid-send) makes it
+// claimable again.
+export const emailMessages = pgTable(
+  "email_messages",
+  {
+    key: text("key").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<"alert" | "digest">().notNull(),
+    /** The reader's local day the message belongs to (the daily instant-alert limit counts it). */
+    day: date("day", { mode: "string" }).notNull(),
+    postIds: text("post_ids").array().notNull(),
+    status: text("status")
+      .$type<"pending" | "sending" | "sent" | "failed" | "skipped">()
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { mode: "date", withTimezone: true }).notNull(),
+    leaseUntil: timestamp("lease_until", { mode: "date", withTimezone: true }),
+    sentAt: timestamp("sent_at", { mode: "date", withTimezone: true }),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index("email_messages_claimable_idx")
+      .on(table.nextAttemptAt)
+      .where(sql`${table.status} in ('pending', 'sending')`),
+    index("email_messages_user_day_idx").on(table.userId, table.day),
+    check("email_messages_kind", sql`${table.kind} in ('alert', 'digest')`),
+    check(
+      "email_messages_status",
+      sql`${table.status} in ('pending', 'sending', 'sent', 'failed', 'skipped')`,
+    ),
   ],
 );
 
@@ -139,3 +238,5 @@ export type Watchlist = typeof watchlists.$inferSelect;
 export type NewWatchlist = typeof watchlists.$inferInsert;
 export type WatchlistItem = typeof watchlistItems.$inferSelect;
 export type NewWatchlistItem = typeof watchlistItems.$inferInsert;
+export type AlertSettings = typeof alertSettings.$inferSelect;
+export type EmailMessage = typeof emailMessages.$inferSelect;

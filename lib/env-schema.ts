@@ -85,6 +85,13 @@ export const envSchema = z.object({
   /** Set by Next.js; "phase-production-build" inside `next build`, which must not open a database. */
   NEXT_PHASE: optionalString,
 
+  /** "1": each site server also runs the email worker (lib/jobs). "0": it only queues jobs, and
+   * `npm run worker` processes do them. */
+  WORKER_IN_SERVER: z
+    .enum(["0", "1"])
+    .default("1")
+    .transform((value) => value === "1"),
+
   /** next-auth: signs session cookies and email tokens. Generated into .env.local in dev. */
   AUTH_SECRET: optionalString,
   /** Magic-link email: an SMTP URL (smtp://user:pass@host:587) and the From address. Unset in

@@ -61,6 +61,13 @@ export const checkEmailPath = "/signin/check-email";
 export const accountPath = "/account";
 export const watchlistPath = "/watchlist";
 
+/** The page a message's unsubscribe link opens, and the one-click (RFC 8058) POST target;
+ * `token` is signed for one reader (lib/email/unsubscribe-token.ts). */
+export const unsubscribePath = (token: string) =>
+  `/unsubscribe?${new URLSearchParams({ token })}`;
+export const oneClickUnsubscribePath = (token: string) =>
+  `/api/unsubscribe?${new URLSearchParams({ token })}`;
+
 /** Sign-in, returning to `callbackUrl` (a same-origin path) once the reader is signed in. */
 export const signInReturningTo = (callbackUrl: string) =>
   `${signInPath}?${new URLSearchParams({ callbackUrl })}`;

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
-// Development only: with no EMAIL_SERVER, sign-in emails land in a small JSON file under
+// Development only: with no EMAIL_SERVER, sign-in emails and alerts (lib/email/mailer.ts) land in a small JSON file under
 // .data/ (newest first, capped) that the /dev/mailbox page shows, besides the console.
 
 export const DEV_MAILBOX_FILE = ".data/dev-mailbox.json";
@@ -16,6 +16,8 @@ const devMailSchema = z.object({
   subject: z.string(),
   url: z.string(),
   text: z.string(),
+  /** The HTML part, for messages that have one beyond a link (alerts, digests). */
+  html: z.string().optional(),
   sentAt: z.iso.datetime(),
 });
 

@@ -6,6 +6,7 @@ import { Pool } from "pg";
 import { migratePglite, migratePostgres, openPglite } from "@/lib/db/migrate";
 import * as schema from "@/drizzle/schema";
 import { env } from "@/lib/env";
+import type { JobStore } from "@/lib/jobs/queue";
 
 // One Drizzle API over two drivers: DATABASE_URL → a Postgres server through `pg`; unset →
 // PGlite (Postgres in WebAssembly) in a local folder. PGlite allows one process per folder,
@@ -16,7 +17,8 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 // Next.js bundles instrumentation.ts and each route separately, so a module-level variable
 // would exist once per bundle; the process-wide slot keeps one pool / one PGlite instance.
 const slot = Symbol.for("daily-insight.db");
-type Slot = { [slot]?: Promise<Db> };
+const storeSlot = Symbol.for("daily-insight.db-store");
+type Slot = { [slot]?: Promise<Db>; [storeSlot]?: JobStore };
 
 export function getDb(): Promise<Db> {
   const holder = globalThis as Slot;
@@ -25,6 +27,14 @@ export function getDb(): Promise<Db> {
     throw error;
   });
   return holder[slot];
+}
+
+/** The same database for the job queue (lib/jobs): PGlite allows one client per folder. */
+export async function getJobStore(): Promise<JobStore> {
+  await getDb();
+  const store = (globalThis as Slot)[storeSlot];
+  if (!store) throw new Error("The database was opened without recording its job store");
+  return store;
 }
 
 async function openDatabase(): Promise<Db> {
@@ -42,6 +52,7 @@ async function openDatabase(): Promise<Db> {
       await pool.end();
       throw error;
     });
+    (globalThis as Slot)[storeSlot] = { kind: "postgres", connectionString: env.DATABASE_URL };
     return drizzleNodePostgres({ client: pool, schema });
   }
   const client = await openPglite(env.PGLITE_DATA_DIR);
@@ -49,5 +60,6 @@ async function openDatabase(): Promise<Db> {
     await client.close();
     throw error;
   });
+  (globalThis as Slot)[storeSlot] = { kind: "pglite", client };
   return drizzlePglite({ client, schema });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { lt } from "drizzle-orm";
+import { inArray, lt } from "drizzle-orm";
 import { webhookDeliveries } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 
@@ -20,11 +20,10 @@ export interface DeliveryKeys {
  */
 export async function claimWebhookDelivery(
   db: Db,
-  { idempotencyKey, signature }: DeliveryKeys,
+  delivery: DeliveryKeys,
   now: Date = new Date(),
 ): Promise<boolean> {
-  const keys = [`signature:${signature}`];
-  if (idempotencyKey) keys.push(`idempotency:${idempotencyKey}`);
+  const keys = rowKeys(delivery);
   const inserted = await db
     .insert(webhookDeliveries)
     .values(keys.map((key) => ({ key, receivedAt: now })))
@@ -34,4 +33,15 @@ export async function claimWebhookDelivery(
     .delete(webhookDeliveries)
     .where(lt(webhookDeliveries.receivedAt, new Date(now.getTime() - DELIVERY_MEMORY_MS)));
   return inserted.length === keys.length;
+}
+
+/** Forgets a delivery whose work did not finish, so Sanity's redelivery is acted on again. */
+export async function releaseWebhookDelivery(db: Db, delivery: DeliveryKeys): Promise<void> {
+  await db.delete(webhookDeliveries).where(inArray(webhookDeliveries.key, rowKeys(delivery)));
+}
+
+function rowKeys({ idempotencyKey, signature }: DeliveryKeys): string[] {
+  const keys = [`signature:${signature}`];
+  if (idempotencyKey) keys.push(`idempotency:${idempotencyKey}`);
+  return keys;
 }

@@ -236,3 +236,15 @@ export const goLiveQuery = defineQuery(`{
   },
   "next": *[${linkablePost} && publishedAt > now()] | order(publishedAt asc) [0].publishedAt
 }`);
+
+// What an email alert says about a post (lib/email/announce.ts): read straight from the API by
+// the worker when the post becomes visible, and kept with its announcement.
+export const alertPostQuery = defineQuery(`*[${listedPost} && _id == $id][0]{
+  _id,
+  title,
+  "slug": slug.current,
+  publishedAt,
+  summary,
+  "authorName": author->name,
+  "tickers": tickers[defined(ticker)]{ "symbol": ticker->symbol, note, position }
+}`);

@@ -1061,6 +1061,23 @@ export type GoLiveQueryResult = {
   next: string | null;
 };
 
+// Source: lib/sanity/queries.ts
+// Variable: alertPostQuery
+// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now() && _id == $id][0]{  _id,  title,  "slug": slug.current,  publishedAt,  summary,  "authorName": author->name,  "tickers": tickers[defined(ticker)]{ "symbol": ticker->symbol, note, position }}
+export type AlertPostQueryResult = {
+  _id: string;
+  title: string | null;
+  slug: string | null;
+  publishedAt: string | null;
+  summary: string | null;
+  authorName: string | null;
+  tickers: Array<{
+    symbol: string | null;
+    note: string | null;
+    position: "long" | "none" | "short" | null;
+  }> | null;
+} | null;
+
 // Query TypeMap
 declare global {
   interface SanityQueries {
@@ -1086,6 +1103,7 @@ declare global {
     '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && author._ref == $authorId] | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    _updatedAt,\n    summary,\n    "author": author->{ _id, _type, name },\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    corrections[]{ _key, kind, at, text },\n    body[]{\n      ...,\n      _type == "block" => {\n        markDefs[]{\n          ...,\n          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }\n        }\n      }\n    }\n  }\n': AuthorFeedPostsQueryResult;
     '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($tickerIds) && count(tickers[ticker._ref in $tickerIds]) > 0]\n    | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "notes": tickers[ticker._ref in $tickerIds]{ _key, note, "ticker": ticker->{ _id, _type, symbol, name } }\n  }\n': PostsForTickersQueryResult;
     '{\n  "now": now(),\n  "live": *[_type == "post" && defined(slug.current) && publishedAt <= now() && publishedAt > $since]{\n    _id, _type, "slug": slug.current, "tickerIds": tickers[].ticker._ref, publishedAt\n  },\n  "next": *[_type == "post" && defined(slug.current) && publishedAt > now()] | order(publishedAt asc) [0].publishedAt\n}': GoLiveQueryResult;
+    '*[_type == "post" && defined(slug.current) && publishedAt <= now() && _id == $id][0]{\n  _id,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "authorName": author->name,\n  "tickers": tickers[defined(ticker)]{ "symbol": ticker->symbol, note, position }\n}': AlertPostQueryResult;
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

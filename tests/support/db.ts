@@ -74,15 +74,30 @@ async function admin(url: string, statement: string): Promise<void> {
   }
 }
 
-// lib/db/client.ts keeps the process's one database in this slot (one per process however many
-// bundles import it); a test hands route handlers and proxy.ts its own copy through it.
+// lib/db/client.ts keeps the process's one database in these slots (one per process however
+// many bundles import it), and lib/jobs/server.ts its job queue; a test hands route handlers
+// and proxy.ts its own copy through them.
 const processDbSlot = Symbol.for("daily-insight.db");
+const processStoreSlot = Symbol.for("daily-insight.db-store");
+const processJobsSlot = Symbol.for("daily-insight.jobs");
+type ProcessSlots = {
+  [processDbSlot]?: Promise<Db>;
+  [processStoreSlot]?: JobStore;
+  [processJobsSlot]?: Promise<{ stop(options: object): Promise<void> }>;
+};
 
-/** Makes `db` the one getDb() returns in this process; returns what puts things back. */
-export function useAsProcessDb(db: Db): () => void {
-  const holder = globalThis as { [processDbSlot]?: Promise<Db> };
+/** Makes the test database the one getDb() (and the job queue) use in this process; returns
+ * what puts things back, stopping a job queue opened on it meanwhile. */
+export function useAsProcessDb({ db, store }: Pick<TestDb, "db" | "store">): () => Promise<void> {
+  const holder = globalThis as ProcessSlots;
   holder[processDbSlot] = Promise.resolve(db);
-  return () => {
+  holder[processStoreSlot] = store;
+  return async () => {
+    const jobs = holder[processJobsSlot];
     delete holder[processDbSlot];
+    delete holder[processStoreSlot];
+    delete holder[processJobsSlot];
+    const boss = await jobs?.catch(() => undefined);
+    await boss?.stop({ graceful: false, close: true });
   };
 }

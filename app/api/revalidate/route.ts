@@ -2,7 +2,14 @@ import { revalidateTag } from "next/cache";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
-import { claimWebhookDelivery, type DeliveryKeys } from "@/lib/db/webhook-deliveries";
+import {
+  claimWebhookDelivery,
+  releaseWebhookDelivery,
+  type DeliveryKeys,
+} from "@/lib/db/webhook-deliveries";
+import { enqueueAnnouncement } from "@/lib/jobs/email-jobs";
+import { getJobQueue } from "@/lib/jobs/server";
+import { publishedId } from "@/lib/content/ids";
 import { tagsForWebhook, webhookBodySchema } from "@/lib/sanity/webhook";
 import { verifyWebhookRequest } from "@/lib/sanity/webhook-request";
 
@@ -39,6 +46,22 @@ export async function POST(request: Request): Promise<Response> {
     // while it re-renders; expiring at once makes the next request render the published change.
     // (Next 16 docs, revalidateTag: "when the invalidation comes from outside a Server Action".)
     for (const tag of revalidated) revalidateTag(tag, REVALIDATE_PROFILE);
+
+    // A published post may have just become visible to readers: the email worker announces it
+    // to their watchlists, once (lib/email/announce.ts decides; a repeat is harmless). The job
+    // is durable once queued; until then this delivery is not done, so Sanity must send it again.
+    if (parsed.data._type === "post" && parsed.data.operation !== "delete") {
+      try {
+        await enqueueAnnouncement(await getJobQueue(), publishedId(parsed.data._id));
+      } catch (error) {
+        console.error("revalidate: could not queue the post's email alerts", error);
+        await releaseWebhookDelivery(await getDb(), keys).catch(() => {});
+        throw new AppError(
+          "content_unavailable",
+          "Revalidated, but the post's email alerts could not be queued; send it again",
+        );
+      }
+    }
     return Response.json({ revalidated });
   } catch (error) {
     return errorResponse(error);

@@ -13,18 +13,18 @@ type Handler = (request: NextRequest) => Promise<Response>;
 let route: { GET: Handler; POST: Handler };
 let unguarded: { GET: Handler; POST: Handler };
 let close: () => Promise<void>;
-let restoreDb: () => void;
+let restoreDb: () => Promise<void>;
 
 beforeAll(async () => {
   vi.stubEnv("AUTH_SECRET", "auth-route-test-secret-0123456789abcdef");
   const handle = await openTestDb("pglite");
-  restoreDb = useAsProcessDb(handle.db);
+  restoreDb = useAsProcessDb(handle);
   close = handle.close;
   route = await import("@/app/api/auth/[...nextauth]/route");
   ({ handlers: unguarded } = await import("@/lib/auth"));
 });
 afterAll(async () => {
-  restoreDb();
+  await restoreDb();
   await close();
 });
 

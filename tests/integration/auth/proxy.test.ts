@@ -26,14 +26,14 @@ const DAY = 24 * 60 * 60 * 1000;
 
 describe.each(testDbKinds)("proxy: reader pages on %s", (kind) => {
   let close: () => Promise<void>;
-  let restoreDb: () => void;
+  let restoreDb: () => Promise<void>;
   let db: Db;
   const live = randomUUID();
   const expired = randomUUID();
   beforeAll(async () => {
     const handle = await openTestDb(kind);
     db = handle.db;
-    restoreDb = useAsProcessDb(db);
+    restoreDb = useAsProcessDb(handle);
     close = handle.close;
     const userId = await createReader(db, "proxy");
     await db.insert(sessions).values([
@@ -42,7 +42,7 @@ describe.each(testDbKinds)("proxy: reader pages on %s", (kind) => {
     ]);
   });
   afterAll(async () => {
-    restoreDb();
+    await restoreDb();
     await close();
   });
 

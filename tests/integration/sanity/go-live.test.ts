@@ -21,14 +21,14 @@ let lake: TestLake;
 let server: Server;
 let url: string;
 let closeDb: () => Promise<void>;
-let restoreDb: () => void;
+let restoreDb: () => Promise<void>;
 const answered: Array<{ status: number; revalidated: string[] }> = [];
 
 beforeAll(async () => {
   vi.stubEnv("SANITY_WEBHOOK_SECRET", SECRET);
   const { POST } = await import("@/app/api/revalidate/route");
   const handle = await openTestDb("pglite");
-  restoreDb = useAsProcessDb(handle.db);
+  restoreDb = useAsProcessDb(handle);
   closeDb = handle.close;
   lake = await startTestLake({ seed: true });
   server = createServer((req, res) => {
@@ -55,7 +55,7 @@ beforeAll(async () => {
 afterAll(async () => {
   server?.close();
   await lake?.stop();
-  restoreDb?.();
+  await restoreDb?.();
   await closeDb?.();
 });
 

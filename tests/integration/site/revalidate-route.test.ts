@@ -61,14 +61,14 @@ const revalidatedTags = () => revalidateTag.mock.calls.map(([tag]) => tag as str
 
 describe.each(testDbKinds)("POST /api/revalidate on %s", (kind) => {
   let close: () => Promise<void>;
-  let restoreDb: () => void;
+  let restoreDb: () => Promise<void>;
   beforeAll(async () => {
     const handle = await openTestDb(kind);
-    restoreDb = useAsProcessDb(handle.db);
+    restoreDb = useAsProcessDb(handle);
     close = handle.close;
   });
   afterAll(async () => {
-    restoreDb();
+    await restoreDb();
     await close();
   });
 

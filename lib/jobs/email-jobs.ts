@@ -1,0 +1,99 @@
+import "server-only";
+import type { PgBoss } from "pg-boss";
+import type { Db } from "@/lib/db/client";
+import { announceablePost, announcePost } from "@/lib/email/announce";
+import { deliverPending, type DeliveryReport } from "@/lib/email/deliver";
+import { planDigests } from "@/lib/email/digests";
+import type { Mailer } from "@/lib/email/mailer";
+import type { AlertPostQueryResult } from "@/lib/sanity/types";
+
+// The email worker's three queues in pg-boss (queue.ts). A post becoming visible (its publish
+// webhook, or the go-live watch at its time) sends "announce-post"; announcing writes the
+// outbox and sends "deliver-email" jobs, which workers on any instance take and drain; a
+// schedule runs "email-tick" every minute on one instance: digests that are due, and retries.
+
+export const ANNOUNCE_QUEUE = "announce-post";
+export const DELIVER_QUEUE = "deliver-email";
+export const TICK_QUEUE = "email-tick";
+
+/** Readers per extra deliver job: a large fan-out is drained by several workers at once. */
+const READERS_PER_DELIVER_JOB = 500;
+const MAX_DELIVER_JOBS = 4;
+
+export interface AnnounceJob {
+  postId: string;
+}
+
+export async function createEmailQueues(boss: PgBoss): Promise<void> {
+  // One announce job per post queued or running at a time (exclusive, keyed by post); a failed
+  // one (the content source or the database down) is retried with backoff for about an hour.
+  await boss.createQueue(ANNOUNCE_QUEUE, {
+    policy: "exclusive",
+    retryLimit: 10,
+    retryDelay: 5,
+    retryBackoff: true,
+    retryDelayMax: 600,
+  });
+  await boss.createQueue(DELIVER_QUEUE, { retryLimit: 5, retryDelay: 10, retryBackoff: true });
+  await boss.createQueue(TICK_QUEUE, { policy: "singleton", retryLimit: 0 });
+}
+
+/** Asks for `postId` to be announced; idempotent (announcePost announces a post once). */
+export async function enqueueAnnouncement(boss: PgBoss, postId: string): Promise<void> {
+  await boss.send(ANNOUNCE_QUEUE, { postId } satisfies AnnounceJob, { singletonKey: postId });
+}
+
+export interface EmailWorkerOptions {
+  boss: PgBoss;
+  db: Db;
+  /** The post as readers see it now (alertPostQuery, straight from the API), or null. */
+  readPost: (postId: string) => Promise<AlertPostQueryResult>;
+  /** Null: nowhere to send yet (production without EMAIL_SERVER); the outbox waits. */
+  mailer: Mailer | null;
+  siteUrl: string;
+  secret: string;
+  now?: () => Date;
+  log?: (message: string) => void;
+}
+
+/** This process does the email jobs too (queues created if missing). */
+export async function startEmailWorker(options: EmailWorkerOptions): Promise<void> {
+  const { boss, db, readPost, mailer, siteUrl, secret } = options;
+  const { now = () => new Date(), log = (message) => console.info(message) } = options;
+  await createEmailQueues(boss);
+
+  const deliver = async (): Promise<DeliveryReport | null> => {
+    if (!mailer) return null;
+    const report = await deliverPending({ db, mailer, siteUrl, secret, now, log });
+    if (report.sent + report.failed + report.retried > 0)
+      log(
+        `email: ${report.sent} sent, ${report.retried} to retry, ${report.failed} failed, ` +
+          `${report.skipped} skipped`,
+      );
+    return report;
+  };
+
+  await boss.work<AnnounceJob>(ANNOUNCE_QUEUE, async ([job]) => {
+    if (!job) return;
+    const post = announceablePost(await readPost(job.data.postId), siteUrl, now());
+    if (!post) return;
+    const announced = await announcePost(db, post, now());
+    if (!announced) return;
+    log(
+      `email: "${post.title}" announced to ${announced.readers} reader(s): ` +
+        `${announced.instant} alert(s) now, ${announced.digest} for their digest`,
+    );
+    const jobs = Math.min(MAX_DELIVER_JOBS, Math.ceil(announced.instant / READERS_PER_DELIVER_JOB));
+    for (let n = 0; n < jobs; n++) await boss.send(DELIVER_QUEUE, {});
+  });
+  await boss.work(DELIVER_QUEUE, { pollingIntervalSeconds: 2 }, async () => {
+    await deliver();
+  });
+  await boss.work(TICK_QUEUE, async () => {
+    const digests = await planDigests(db, now());
+    if (digests > 0) log(`email: ${digests} digest(s) due`);
+    await deliver();
+  });
+  await boss.schedule(TICK_QUEUE, "* * * * *");
+  if (!mailer) log("email: EMAIL_SERVER is not set, so alerts wait in the outbox until it is");
+}

@@ -1,0 +1,53 @@
+import type { PgBoss } from "pg-boss";
+import { alertMailer } from "@/lib/email/mailer";
+import { startEmailWorker } from "@/lib/jobs/email-jobs";
+import { openJobQueue } from "@/lib/jobs/queue";
+import { alertPostQuery } from "@/lib/sanity/queries";
+import type { TestDb } from "./db";
+import type { TestLake } from "./lake";
+
+// The email worker as the server runs it (lib/jobs/server.ts), on a test database, reading the
+// real lake and sending to a real SMTP server. Modules under test import server-only: a test
+// file using this mocks it (vi.mock("server-only", () => ({}))) before importing.
+
+export const TEST_SITE_URL = "https://insight.example";
+export const TEST_AUTH_SECRET = "email-test-secret-0123456789abcdef0123456789";
+
+export interface TestEmailWorker {
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+export async function startTestEmailWorker(options: {
+  database: Pick<TestDb, "db" | "store">;
+  lake: TestLake;
+  smtpUrl: string;
+  now?: () => Date;
+  log?: (message: string) => void;
+}): Promise<TestEmailWorker> {
+  const { database, lake, smtpUrl, now, log = () => {} } = options;
+  const boss = await openJobQueue(database.store, { log });
+  const reader = lake.anonymousClient.withConfig({ perspective: "published" });
+  const mailer = alertMailer({
+    EMAIL_SERVER: smtpUrl,
+    EMAIL_FROM: "Daily Insight <alerts@insight.example>",
+    NODE_ENV: "test",
+  })!;
+  await startEmailWorker({
+    boss,
+    db: database.db,
+    readPost: (postId) => reader.fetch(alertPostQuery, { id: postId }),
+    mailer,
+    siteUrl: TEST_SITE_URL,
+    secret: TEST_AUTH_SECRET,
+    now,
+    log,
+  });
+  return {
+    boss,
+    async stop() {
+      await boss.stop({ graceful: false, close: true });
+      mailer.close();
+    },
+  };
+}
