@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireReader } from "@/lib/auth";
-import { signOutReader } from "./actions";
+import { getDb } from "@/lib/db/client";
+import { formatMinute } from "@/lib/email/local-time";
+import { getAlertPreferences } from "@/lib/email/settings";
 import { accountPath, watchlistPath } from "@/lib/routes";
+import { AlertSettingsForm } from "./_components/alert-settings-form";
+import { saveAlertSettings, signOutReader } from "./actions";
 
 export const metadata: Metadata = {
   title: "Your account",
@@ -14,6 +18,7 @@ export const instant = false;
 
 export default async function AccountPage() {
   const reader = await requireReader(accountPath);
+  const preferences = await getAlertPreferences(await getDb(), reader.id);
   return (
     <section className="account-panel">
       <h1 className="page-title">Your account</h1>
@@ -23,8 +28,22 @@ export default async function AccountPage() {
       <p>
         <Link href={watchlistPath}>Your watchlist and feed</Link>
       </p>
+      <h2 className="section-title">Email alerts</h2>
+      {preferences.failing ? (
+        <p className="account-notice account-notice--error" role="alert">
+          Our emails to {reader.email} were refused, so we stopped sending them. Save your settings
+          again to start over.
+        </p>
+      ) : null}
+      <AlertSettingsForm
+        action={saveAlertSettings}
+        mode={preferences.mode}
+        digestTime={formatMinute(preferences.digestMinute)}
+        timeZone={preferences.timeZone}
+        saved={preferences.mode !== "off" || preferences.failing}
+      />
       <form action={signOutReader}>
-        <button type="submit" className="button">
+        <button type="submit" className="button button--secondary">
           Sign out
         </button>
       </form>
