@@ -1,4 +1,5 @@
 import { encodeSignatureHeader, SIGNATURE_HEADER_NAME } from "@sanity/webhook";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 // The route handler as Next runs it, with next/cache's revalidateTag recorded instead of run,
@@ -62,8 +63,9 @@ const revalidatedTags = () => revalidateTag.mock.calls.map(([tag]) => tag as str
 describe.each(testDbKinds)("POST /api/revalidate on %s", (kind) => {
   let close: () => Promise<void>;
   let restoreDb: () => Promise<void>;
+  let handle: Awaited<ReturnType<typeof openTestDb>>;
   beforeAll(async () => {
-    const handle = await openTestDb(kind);
+    handle = await openTestDb(kind);
     restoreDb = useAsProcessDb(handle);
     close = handle.close;
   });
@@ -212,5 +214,48 @@ describe.each(testDbKinds)("POST /api/revalidate on %s", (kind) => {
     expect(((await response.json()) as { message: string }).message).toMatch(/larger than 65536/);
     // The stream was cancelled: at most a chunk or two past the limit was ever produced.
     expect(sent).toBeLessThanOrEqual(64 * 1024 + 2 * 16 * 1024);
+  });
+
+  // The post's email alerts (lib/jobs/email-jobs.ts): queued by the delivery that publishes it.
+  const announceJobs = async (postId: string) => {
+    const { getJobQueue } = await import("@/lib/jobs/server");
+    const { ANNOUNCE_QUEUE } = await import("@/lib/jobs/email-jobs");
+    return (await getJobQueue()).findJobs(ANNOUNCE_QUEUE, { key: postId });
+  };
+
+  it("queues the post's email announcement, one job however often the post is delivered", async () => {
+    const body = { _id: "drafts.post-alert", _type: "post", slug: "alert", operation: "create" };
+    expect((await deliver({ body, idempotencyKey: `create-${kind}` })).status).toBe(200);
+    const update = { ...body, operation: "update" };
+    expect((await deliver({ body: update, idempotencyKey: `update-${kind}` })).status).toBe(200);
+    const jobs = await announceJobs("post-alert");
+    expect(jobs.map((job) => [job.state, job.data])).toEqual([
+      ["created", { postId: "post-alert" }],
+    ]);
+    // A deleted post, a ticker, an author: nothing to announce.
+    await deliver({ body: { _id: "post-gone", _type: "post", operation: "delete" } });
+    await deliver({ body: { _id: "ticker-IWM", _type: "ticker", symbol: "IWM" } });
+    expect(await announceJobs("post-gone")).toEqual([]);
+    expect(await announceJobs("ticker-IWM")).toEqual([]);
+  });
+
+  it("answers 503 when the job cannot be queued, and acts on Sanity's redelivery", async () => {
+    // The queue's tables gone from under it: a real failure of the reader database's queue.
+    await announceJobs("warm-up");
+    await handle.db.execute(sql`drop schema pgboss cascade`);
+    const body = { _id: "post-retry", _type: "post", slug: "retry", operation: "create" };
+    const first = await deliver({ body, idempotencyKey: `retry-${kind}` });
+    expect(first.status).toBe(503);
+    expect(((await first.json()) as { message: string }).message).toMatch(/send it again/);
+
+    // The queue back (a restarted server recreates its schema); Sanity redelivers the change.
+    await restoreDb();
+    restoreDb = useAsProcessDb(handle);
+    revalidateTag.mockClear();
+    const again = await deliver({ body, idempotencyKey: `retry-${kind}` });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { repeated?: boolean }).repeated).toBeUndefined();
+    expect(revalidatedTags()).toContain("post:post-retry");
+    expect((await announceJobs("post-retry")).map((job) => job.state)).toEqual(["created"]);
   });
 });
