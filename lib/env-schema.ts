@@ -92,6 +92,11 @@ export const envSchema = z.object({
     .default("1")
     .transform((value) => value === "1"),
 
+  /** How long an email worker keeps a message it claimed before another may send it (a worker
+   * that died mid-send). Longer than a send can take: the mailer gives up on a silent relay
+   * after 60 s. */
+  EMAIL_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+
   /** next-auth: signs session cookies and email tokens. Generated into .env.local in dev. */
   AUTH_SECRET: optionalString,
   /** Magic-link email: an SMTP URL (smtp://user:pass@host:587) and the From address. Unset in

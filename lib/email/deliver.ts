@@ -15,7 +15,7 @@ import {
   unsubscribePath,
 } from "@/lib/routes";
 import type { AlertPost, MessageLinks, PostForReader, RenderedEmail } from "./alert-content";
-import type { Mailer } from "./mailer";
+import { SMTP_CONNECTIONS, type Mailer } from "./mailer";
 import { claimMessages, markFailure, markSent, markSkipped, type SendFailure } from "./outbox";
 import { renderAlertEmail, renderDigestEmail } from "./render";
 import { signUnsubscribeToken } from "./unsubscribe-token";
@@ -34,6 +34,8 @@ export interface DeliveryOptions {
   batchSize?: number;
   /** Messages in flight at once (the mailer's SMTP connections). */
   concurrency?: number;
+  /** How long a claimed message stays this worker's (outbox.ts LEASE_MS). */
+  leaseMs?: number;
   log?: (message: string) => void;
 }
 
@@ -53,7 +55,7 @@ const TOKEN_STAND_IN = "UnsubscribeTokenStandIn";
 /** Sends what the outbox holds that is due, until nothing is left to claim. */
 export async function deliverPending(options: DeliveryOptions): Promise<DeliveryReport> {
   const { db, mailer, siteUrl, secret, now = () => new Date(), batchSize = 100 } = options;
-  const { concurrency = 8, log = console.error } = options;
+  const { concurrency = SMTP_CONNECTIONS, leaseMs, log = console.error } = options;
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, skipped: 0, maxCommitMs: 0 };
   const rendered = new Map<string, Promise<RenderedEmail>>();
   const links = (token: string): MessageLinks => ({
@@ -63,7 +65,7 @@ export async function deliverPending(options: DeliveryOptions): Promise<Delivery
   });
 
   for (;;) {
-    const batch = await claimMessages(db, now(), batchSize);
+    const batch = await claimMessages(db, now(), batchSize, leaseMs);
     if (batch.length === 0) return report;
     const context = await loadBatch(db, batch);
 

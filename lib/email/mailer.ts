@@ -56,6 +56,11 @@ function pooled(server: string): string {
   const url = new URL(server);
   url.searchParams.set("pool", "true");
   url.searchParams.set("maxConnections", String(SMTP_CONNECTIONS));
+  // A relay that stops answering fails the send within a minute (nodemailer waits ten by
+  // default), well inside the outbox's lease.
+  url.searchParams.set("socketTimeout", "60000");
+  url.searchParams.set("greetingTimeout", "30000");
+  url.searchParams.set("connectionTimeout", "30000");
   return url.toString();
 }
 

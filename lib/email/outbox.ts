@@ -10,7 +10,8 @@ import type { Db } from "@/lib/db/client";
 // again. What can still repeat is a message the SMTP server accepted in the moment before its
 // worker died, before "sent" was committed (measured by `npm run bench -- email`).
 
-/** How long a claimed message is a worker's own; far longer than an SMTP send takes. */
+/** How long a claimed message is a worker's own by default (EMAIL_LEASE_SECONDS): longer than an
+ * SMTP send may take (the mailer's socket timeout is a minute). */
 export const LEASE_MS = 2 * 60_000;
 /** A temporary failure (4xx, a connection refused) is retried this many times in all. */
 export const MAX_ATTEMPTS = 6;
@@ -23,7 +24,12 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(60 * 60_000, 30_000 * 4 ** Math.max(0, attempts - 1));
 }
 
-export async function claimMessages(db: Db, now: Date, limit: number): Promise<EmailMessage[]> {
+export async function claimMessages(
+  db: Db,
+  now: Date,
+  limit: number,
+  leaseMs: number = LEASE_MS,
+): Promise<EmailMessage[]> {
   const claimable = db
     .select({ key: emailMessages.key })
     .from(emailMessages)
@@ -41,7 +47,7 @@ export async function claimMessages(db: Db, now: Date, limit: number): Promise<E
     .update(emailMessages)
     .set({
       status: "sending",
-      leaseUntil: new Date(now.getTime() + LEASE_MS),
+      leaseUntil: new Date(now.getTime() + leaseMs),
       attempts: sql`${emailMessages.attempts} + 1`,
     })
     .where(inArray(emailMessages.key, claimable))

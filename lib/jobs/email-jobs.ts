@@ -52,19 +52,21 @@ export interface EmailWorkerOptions {
   mailer: Mailer | null;
   siteUrl: string;
   secret: string;
+  /** outbox.ts LEASE_MS unless set (EMAIL_LEASE_SECONDS). */
+  leaseMs?: number;
   now?: () => Date;
   log?: (message: string) => void;
 }
 
 /** This process does the email jobs too (queues created if missing). */
 export async function startEmailWorker(options: EmailWorkerOptions): Promise<void> {
-  const { boss, db, readPost, mailer, siteUrl, secret } = options;
+  const { boss, db, readPost, mailer, siteUrl, secret, leaseMs } = options;
   const { now = () => new Date(), log = (message) => console.info(message) } = options;
   await createEmailQueues(boss);
 
   const deliver = async (): Promise<DeliveryReport | null> => {
     if (!mailer) return null;
-    const report = await deliverPending({ db, mailer, siteUrl, secret, now, log });
+    const report = await deliverPending({ db, mailer, siteUrl, secret, now, leaseMs, log });
     if (report.sent + report.failed + report.retried > 0)
       log(
         `email: ${report.sent} sent, ${report.retried} to retry, ${report.failed} failed, ` +
@@ -95,5 +97,7 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<voi
     await deliver();
   });
   await boss.schedule(TICK_QUEUE, "* * * * *");
+  // A worker (re)starting resumes the outbox at once rather than at the next tick.
+  await boss.send(DELIVER_QUEUE, {});
   if (!mailer) log("email: EMAIL_SERVER is not set, so alerts wait in the outbox until it is");
 }

@@ -29,9 +29,13 @@ export function getJobQueue(): Promise<PgBoss> {
   return holder[slot];
 }
 
-/** Starts this server's email worker (instrumentation.ts). */
+/** Starts this server's email worker (instrumentation.ts), unless WORKER_IN_SERVER=0. */
 export async function startEmailWorkerInServer(): Promise<void> {
-  if (!env.WORKER_IN_SERVER) return;
+  if (env.WORKER_IN_SERVER) await startEmailWorkerInProcess();
+}
+
+/** Does the email jobs in this process: the server's, or `npm run worker` (scripts/worker.ts). */
+export async function startEmailWorkerInProcess(): Promise<void> {
   const client = sanityClient.withConfig({ useCdn: false });
   await startEmailWorker({
     boss: await getJobQueue(),
@@ -40,5 +44,14 @@ export async function startEmailWorkerInServer(): Promise<void> {
     mailer: alertMailer(env),
     siteUrl: env.SITE_URL,
     secret: resolveAuthSecret(env),
+    leaseMs: env.EMAIL_LEASE_SECONDS * 1000,
   });
+}
+
+/** Stops the queue (and the worker in it), letting jobs under way finish for up to `timeoutMs`. */
+export async function stopJobQueue(timeoutMs = 10_000): Promise<void> {
+  const holder = globalThis as Slot;
+  const boss = await holder[slot]?.catch(() => undefined);
+  delete holder[slot];
+  await boss?.stop({ graceful: true, timeout: timeoutMs, close: true });
 }

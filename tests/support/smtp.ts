@@ -16,6 +16,13 @@ export interface TestSmtpServer {
   received: ReceivedMail[];
   /** The oldest message to `address` not taken yet, waiting for it when none has arrived. */
   takeMailTo(address: string, timeoutMs?: number): Promise<ReceivedMail>;
+  /** From the `count`th message on, read each message but never answer it (no 250): the sender
+   * waits, as on a relay that stalls, and the message is not delivered. */
+  stallAfter(count: number): void;
+  /** Messages read and left unanswered since stallAfter. */
+  stalled(): number;
+  /** Answers again (messages left unanswered stay undelivered: their senders gave up). */
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -23,6 +30,8 @@ export async function startTestSmtpServer(port: number): Promise<TestSmtpServer>
   const received: ReceivedMail[] = [];
   const taken = new Set<ReceivedMail>();
   const listeners = new Set<() => void>();
+  let stallFrom = Infinity;
+  let stalled = 0;
 
   const server = new SMTPServer({
     authOptional: true,
@@ -32,6 +41,10 @@ export async function startTestSmtpServer(port: number): Promise<TestSmtpServer>
     onData(stream, session, callback) {
       simpleParser(stream).then(
         (mail) => {
+          if (received.length >= stallFrom) {
+            stalled++;
+            return;
+          }
           received.push({
             envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined,
             envelopeTo: session.envelope.rcptTo.map((recipient) => recipient.address),
@@ -63,6 +76,14 @@ export async function startTestSmtpServer(port: number): Promise<TestSmtpServer>
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    stallAfter(count) {
+      stallFrom = count;
+      stalled = 0;
+    },
+    stalled: () => stalled,
+    resume() {
+      stallFrom = Infinity;
+    },
     takeMailTo(address, timeoutMs = 10_000) {
       return new Promise<ReceivedMail>((resolve, reject) => {
         const attempt = () => {
