@@ -21,6 +21,9 @@ export interface TestSmtpServer {
   stallAfter(count: number): void;
   /** Messages read and left unanswered since stallAfter. */
   stalled(): number;
+  /** Answers RCPT TO for `address` with `code` (450: try later; 550: no such mailbox) until
+   * `refuse(address, null)`. */
+  refuse(address: string, code: number | null): void;
   /** Answers again (messages left unanswered stay undelivered: their senders gave up). */
   resume(): void;
   close(): Promise<void>;
@@ -31,6 +34,7 @@ export async function startTestSmtpServer(port: number): Promise<TestSmtpServer>
   const taken = new Set<ReceivedMail>();
   const listeners = new Set<() => void>();
   let stallFrom = Infinity;
+  const refusals = new Map<string, number>();
   let stalled = 0;
 
   const server = new SMTPServer({
@@ -38,6 +42,14 @@ export async function startTestSmtpServer(port: number): Promise<TestSmtpServer>
     // Plain SMTP on loopback: no certificate for nodemailer to reject on STARTTLS.
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const code = refusals.get(address.address.toLowerCase());
+      if (code === undefined) return callback();
+      const error = Object.assign(new Error(`Refused ${address.address} (test)`), {
+        responseCode: code,
+      });
+      callback(error);
+    },
     onData(stream, session, callback) {
       simpleParser(stream).then(
         (mail) => {
@@ -81,6 +93,10 @@ export async function startTestSmtpServer(port: number): Promise<TestSmtpServer>
       stalled = 0;
     },
     stalled: () => stalled,
+    refuse(address, code) {
+      if (code === null) refusals.delete(address.toLowerCase());
+      else refusals.set(address.toLowerCase(), code);
+    },
     resume() {
       stallFrom = Infinity;
     },

@@ -181,9 +181,9 @@ describe.each([
       // The relay stops answering mid-batch: the worker waits on messages it sent but that were not
       // accepted. Killed there, without a chance to clean up.
       await vi.waitUntil(() => stillRunning(worker!) && smtp.stalled() > 0, {
-      timeout: 90_000,
-      interval: 50,
-    });
+        timeout: 90_000,
+        interval: 50,
+      });
       worker.kill("SIGKILL");
       await exited(worker);
       const beforeRestart = smtp.received.length - first;
@@ -195,9 +195,9 @@ describe.each([
       const delivered = () =>
         smtp.received.slice(first).filter((entry) => addresses.has(entry.envelopeTo[0]!)).length;
       await vi.waitUntil(() => stillRunning(worker!) && delivered() >= READERS, {
-      timeout: 180_000,
-      interval: 200,
-    });
+        timeout: 180_000,
+        interval: 200,
+      });
 
       // Done is known from the outbox, not from waiting: stop the worker, then every message is
       // marked sent, and each reader received exactly one.
