@@ -59,12 +59,13 @@ export const latestPageRoute = (page: number | null) => `/latest/${page ?? "-"}`
 export const signInPath = "/signin";
 export const checkEmailPath = "/signin/check-email";
 export const accountPath = "/account";
+/** The email alert settings on the account page. */
+export const emailAlertsPath = `${accountPath}#email-alerts`;
 export const watchlistPath = "/watchlist";
 
 /** The page a message's unsubscribe link opens, and the one-click (RFC 8058) POST target;
  * `token` is signed for one reader (lib/email/unsubscribe-token.ts). */
-export const unsubscribePath = (token: string) =>
-  `/unsubscribe?${new URLSearchParams({ token })}`;
+export const unsubscribePath = (token: string) => `/unsubscribe?${new URLSearchParams({ token })}`;
 export const oneClickUnsubscribePath = (token: string) =>
   `/api/unsubscribe?${new URLSearchParams({ token })}`;
 

@@ -1,8 +1,10 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState, useLayoutEffect, useRef } from "react";
 import type { ActionState } from "@/lib/auth/reader-action";
 import { markWatched, useWatchedSymbols } from "@/hooks/use-watched-symbols";
+import { emailAlertsPath } from "@/lib/routes";
 import "./watchlist.css";
 
 type ToggleAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -65,6 +67,12 @@ export function WatchToggle({
         </span>
         {compact ? null : <span>{watched ? "Watching" : "Watch"}</span>}
       </button>
+      {state.status === "done" && state.offer === "email-alerts" && watched ? (
+        <span role="status" className="watch-toggle__message">
+          Get an email when we publish about {symbol}?{" "}
+          <Link href={emailAlertsPath}>Choose email alerts</Link>
+        </span>
+      ) : null}
       {state.status === "refused" ? (
         <span role="status" className="watch-toggle__message">
           {state.message}

@@ -12,7 +12,14 @@ import { signInReturningTo, watchlistPath } from "@/lib/routes";
 // no tag to update; refresh() re-renders the page the reader is on with what they just wrote.
 
 export type ActionState =
-  { status: "idle" } | { status: "done"; message: string } | { status: "refused"; message: string };
+  | { status: "idle" }
+  | { status: "done"; message: string; offer?: ActionOffer }
+  | { status: "refused"; message: string };
+
+/** Something the page may offer next: email alerts, after a reader's first watched ticker. */
+export type ActionOffer = "email-alerts";
+
+type ActionDone = { message: string; offer?: ActionOffer };
 
 export const idleState: ActionState = { status: "idle" };
 
@@ -30,11 +37,12 @@ export function safeReturnTo(value: FormDataEntryValue | null, fallback: string)
 
 /**
  * A server action for a reader's form, usable with useActionState and without JavaScript.
- * `run` returns the message to show; an AppError below 500 becomes a refusal with its message.
+ * `run` returns the message to show (and what to offer next); an AppError below 500 becomes a
+ * refusal with its message.
  */
 export function readerAction<Schema extends z.ZodType>(
   schema: Schema,
-  run: (input: z.infer<Schema>, reader: Reader) => Promise<string>,
+  run: (input: z.infer<Schema>, reader: Reader) => Promise<string | ActionDone>,
 ): (previous: ActionState, formData: FormData) => Promise<ActionState> {
   return async (_previous, formData) => {
     // Anyone can call an action with any arguments, not only our forms.
@@ -48,9 +56,10 @@ export function readerAction<Schema extends z.ZodType>(
     if (!input.success) {
       return { status: "refused", message: input.error.issues[0]?.message ?? "Check the form." };
     }
-    let message: string;
+    let done: ActionDone;
     try {
-      message = await run(input.data, reader);
+      const result = await run(input.data, reader);
+      done = typeof result === "string" ? { message: result } : result;
     } catch (error) {
       if (isAppError(error) && error.status < 500)
         return { status: "refused", message: error.message };
@@ -58,6 +67,6 @@ export function readerAction<Schema extends z.ZodType>(
       return { status: "refused", message: "Something went wrong on our side. Please try again." };
     }
     refresh();
-    return { status: "done", message };
+    return { status: "done", ...done };
   };
 }

@@ -65,6 +65,15 @@ export async function getAlertPreferences(db: Db, userId: string): Promise<Alert
   return toPreferences(row);
 }
 
+/** Whether the reader ever chose (even "off"): until then, watching a ticker offers alerts. */
+export async function hasChosenAlerts(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ userId: alertSettings.userId })
+    .from(alertSettings)
+    .where(eq(alertSettings.userId, userId));
+  return row !== undefined;
+}
+
 export async function saveAlertPreferences(
   db: Db,
   userId: string,

@@ -70,7 +70,7 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<voi
     if (report.sent + report.failed + report.retried > 0)
       log(
         `email: ${report.sent} sent, ${report.retried} to retry, ${report.failed} failed, ` +
-          `${report.skipped} skipped`,
+          `${report.skipped} skipped (longest accepted→committed ${report.maxCommitMs.toFixed(1)} ms)`,
       );
     return report;
   };

@@ -1,8 +1,10 @@
 // `npm run bench [suite…]`: every figure is measured beside its baseline in the same run, and the
 // ratio is what a budget is judged by — bare times on a shared 2-core machine are noise.
-// Suites: lake, site, lighthouse, cards, db, studio, scale (all by default); the site's builds are shared.
+// Suites: lake, site, lighthouse, cards, db, studio, scale, email (all by default); the site's builds
+// are shared.
 import { benchCards } from "./cards.ts";
 import { benchDb } from "./db.ts";
+import { benchEmail } from "./email.ts";
 import { formatValue, ratio, type SuiteResult } from "./figure.ts";
 import { benchLake } from "./lake.ts";
 import { benchLighthouse } from "./lighthouse.ts";
@@ -34,6 +36,7 @@ const suites: Record<string, (servers: Servers) => Promise<SuiteResult>> = {
   db: benchDb,
   studio: benchStudio,
   scale: benchScale,
+  email: benchEmail,
 };
 
 const requested = process.argv.slice(2);

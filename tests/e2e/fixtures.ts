@@ -9,6 +9,7 @@ import {
 } from "@playwright/test";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp.ts";
 import { e2e } from "./env.ts";
+import { AccountPage } from "./pages/account-page.ts";
 import { ArticlePage } from "./pages/article-page.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";
 import { prepareOfflineStudio, StudioPage } from "./pages/studio-page.ts";
@@ -27,6 +28,7 @@ export interface Reader {
   signIn: SignInPage;
   tickerPage: TickerPage;
   watchlistPage: WatchlistPage;
+  accountPage: AccountPage;
 }
 
 interface TestFixtures {
@@ -34,6 +36,7 @@ interface TestFixtures {
   /** Names a console error the test expects; any other fails the test. */
   expectConsoleError: (pattern: RegExp) => void;
   articlePage: ArticlePage;
+  accountPage: AccountPage;
   signIn: SignInPage;
   tickerPage: TickerPage;
   watchlistPage: WatchlistPage;
@@ -49,7 +52,7 @@ interface TestFixtures {
 }
 
 interface WorkerFixtures {
-  /** The SMTP server the site sends magic links to (serve.ts points EMAIL_SERVER at it). */
+  /** The SMTP server the site sends magic links and alerts to (serve.ts points EMAIL_SERVER at it). */
   smtp: TestSmtpServer;
 }
 
@@ -91,6 +94,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   articlePage: async ({ page }, use) => use(new ArticlePage(page)),
+  accountPage: async ({ page }, use) => use(new AccountPage(page)),
   signIn: async ({ page, smtp }, use) => use(new SignInPage(page, smtp)),
   tickerPage: async ({ page }, use) => use(new TickerPage(page)),
   watchlistPage: async ({ page }, use) => use(new WatchlistPage(page)),
@@ -126,6 +130,7 @@ function readerIn(context: BrowserContext, page: Page, email: string, smtp: Test
     signIn: new SignInPage(page, smtp),
     tickerPage: new TickerPage(page),
     watchlistPage: new WatchlistPage(page),
+    accountPage: new AccountPage(page),
   } satisfies Reader;
 }
 

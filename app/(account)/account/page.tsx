@@ -28,7 +28,9 @@ export default async function AccountPage() {
       <p>
         <Link href={watchlistPath}>Your watchlist and feed</Link>
       </p>
-      <h2 className="section-title">Email alerts</h2>
+      <h2 className="section-title" id="email-alerts">
+        Email alerts
+      </h2>
       {preferences.failing ? (
         <p className="account-notice account-notice--error" role="alert">
           Our emails to {reader.email} were refused, so we stopped sending them. Save your settings

@@ -19,7 +19,8 @@ const sentFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 
-// Development only: the sign-in emails that would have been sent, when EMAIL_SERVER is unset.
+// Development only: the sign-in emails and alerts that would have been sent, when EMAIL_SERVER is
+// unset.
 // Blocking, per request: see app/(account)/layout.tsx (development checks each page).
 export const instant = false;
 
@@ -34,8 +35,8 @@ export default async function DevMailboxPage() {
     <section className="account-panel">
       <h1 className="page-title">Dev mailbox</h1>
       <p className="page-intro">
-        Sign-in emails from this development server, newest first. With <code>EMAIL_SERVER</code>{" "}
-        set they go to that SMTP server instead.
+        Sign-in emails and watchlist alerts from this development server, newest first. With{" "}
+        <code>EMAIL_SERVER</code> set they go to that SMTP server instead.
       </p>
       {mails.length === 0 ? (
         <p>
@@ -52,6 +53,12 @@ export default async function DevMailboxPage() {
               <p>
                 <a href={mail.url}>{mail.subject}</a>
               </p>
+              {mail.html ? (
+                <details>
+                  <summary>The message as text</summary>
+                  <pre className="dev-mailbox__text">{mail.text}</pre>
+                </details>
+              ) : null}
             </li>
           ))}
         </ol>
