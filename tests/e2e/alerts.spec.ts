@@ -59,7 +59,9 @@ test("a reader gets an alert with the IWM note, unsubscribes in one click, and t
     const watch = await tickerPage.watchButton("IWM");
     await watch.click();
     await expect(watch).toHaveAttribute("aria-pressed", "true");
-    await accountPage.goto();
+    // A reader who has not chosen yet is offered email alerts beside the star.
+    await page.getByRole("link", { name: "Choose email alerts" }).click();
+    await expect(page).toHaveURL(/\/account#email-alerts$/);
     await accountPage.chooseAlerts("As soon as published");
     await expect(accountPage.status).toHaveText(/Saved\. An email as soon as we publish/);
     await page.reload();

@@ -18,7 +18,11 @@ const journal = JSON.parse(
 ) as { entries: unknown[] };
 const TABLES = [
   "accounts",
+  "alert_settings",
+  "email_messages",
+  "post_announcements",
   "rate_limit_hits",
+  "reader_post_alerts",
   "sessions",
   "users",
   "verification_tokens",
@@ -34,26 +38,31 @@ describe("migrations on PGlite", () => {
   const cleanup: string[] = [];
   afterAll(() => Promise.all(cleanup.map((dir) => rm(dir, { recursive: true, force: true }))));
 
-  it("create a missing data folder, apply once, and are a no-op when run again", async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), "pglite-migrate-"));
-    cleanup.push(root);
-    const dataDir = path.join(root, "nested", "pglite");
-    let client = await openPglite(dataDir);
-    await migratePglite(client);
-    await migratePglite(client);
-    await client.close();
-    // Reopened, as the next start-up would.
-    client = await openPglite(dataDir);
-    try {
+  // Two PGlite folders created on disk and migrated: slow on a loaded 2-core machine.
+  it(
+    "create a missing data folder, apply once, and are a no-op when run again",
+    { timeout: 90_000 },
+    async () => {
+      const root = await mkdtemp(path.join(os.tmpdir(), "pglite-migrate-"));
+      cleanup.push(root);
+      const dataDir = path.join(root, "nested", "pglite");
+      let client = await openPglite(dataDir);
       await migratePglite(client);
-      const tables = await client.query<{ table_name: string }>(tablesQuery);
-      expect(tables.rows.map((row) => row.table_name)).toEqual(TABLES);
-      const applied = await client.query<{ n: number }>(appliedQuery);
-      expect(applied.rows[0]?.n).toBe(journal.entries.length);
-    } finally {
+      await migratePglite(client);
       await client.close();
-    }
-  });
+      // Reopened, as the next start-up would.
+      client = await openPglite(dataDir);
+      try {
+        await migratePglite(client);
+        const tables = await client.query<{ table_name: string }>(tablesQuery);
+        expect(tables.rows.map((row) => row.table_name)).toEqual(TABLES);
+        const applied = await client.query<{ n: number }>(appliedQuery);
+        expect(applied.rows[0]?.n).toBe(journal.entries.length);
+      } finally {
+        await client.close();
+      }
+    },
+  );
 });
 
 describe("migrations on Postgres", () => {

@@ -22,6 +22,7 @@ const PARAMS: Record<string, unknown> = {
   tickerId: "ticker-IWM",
   tickerIds: ["ticker-IWM", "ticker-SPY"],
   postId: "post-3",
+  id: "post-3",
   authorId: AUTHOR,
   terms: ["rally*", "rotation*"],
   limit: 5,

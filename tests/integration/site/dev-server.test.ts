@@ -96,7 +96,9 @@ describe("npm run dev", () => {
     child = await startDevServer(port, { PGLITE_DATA_DIR: path.join(dataDir, "pglite") });
     const mailbox = await get("127.0.0.1", port, "/dev/mailbox");
     expect(mailbox.status).toBe(200);
-    expect(mailbox.body).toContain("Sign-in emails from this development server");
+    expect(mailbox.body).toContain(
+      "Sign-in emails and watchlist alerts from this development server",
+    );
     // Another address of this machine, as a neighbour on the network would reach it: refused.
     await expect(get(networkAddress(), port, "/dev/mailbox")).rejects.toThrow(/ECONNREFUSED/);
     await expect(get("127.0.0.2", port, "/")).rejects.toThrow(/ECONNREFUSED/);
@@ -121,7 +123,9 @@ describe("npm run dev", () => {
     });
     const fromNetwork = await get(networkAddress(), port, "/dev/mailbox");
     expect(fromNetwork.status).toBe(404);
-    expect(fromNetwork.body).not.toContain("Sign-in emails from this development server");
+    expect(fromNetwork.body).not.toContain(
+      "Sign-in emails and watchlist alerts from this development server",
+    );
     const forged = await get(networkAddress(), port, "/dev/mailbox", {
       headers: { "x-forwarded-for": "127.0.0.1" },
     });
