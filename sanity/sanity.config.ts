@@ -12,6 +12,7 @@ import {
   studioBasePath,
 } from "./env.ts";
 import { PreviewDraftAction } from "./components/preview-draft-action.tsx";
+import { keepPublishedCorrections } from "./components/publish-action.tsx";
 import { ScheduledBadge } from "./components/scheduled-badge.tsx";
 import { resolve } from "./presentation.ts";
 import { schemaTypes } from "./schemaTypes/index.ts";
@@ -60,8 +61,17 @@ export default defineConfig({
   ],
   schema: { types: schemaTypes },
   document: {
+    // A post's Publish refuses removing or rewriting a published correction; otherwise it is
+    // Sanity's own.
     actions: (actions, { schemaType }) =>
-      schemaType === "post" ? [...actions, PreviewDraftAction] : actions,
+      schemaType === "post"
+        ? [
+            ...actions.map((action) =>
+              action.action === "publish" ? keepPublishedCorrections(action) : action,
+            ),
+            PreviewDraftAction,
+          ]
+        : actions,
     badges: (badges, { schemaType }) =>
       schemaType === "post" ? [ScheduledBadge, ...badges] : badges,
   },

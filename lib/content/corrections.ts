@@ -1,7 +1,8 @@
 // Corrections, updates and clarifications to a published post (post.corrections[]): shown at the
 // top of the article and in its feed item, and as the article's dateModified and `correction`
-// in JSON-LD. Once published, a correction is meant to stay: validateCorrections
-// (sanity/schemaTypes/rules.ts) says when one was removed or rewritten. Pure vocabulary, no I/O.
+// in JSON-LD. Once published, a correction stays: the Studio's Publish refuses removing or
+// rewriting one (sanity/schemaTypes/rules.ts, sanity/components/publish-action.tsx). Pure
+// vocabulary, no I/O.
 
 export const CORRECTION_KINDS = ["correction", "update", "clarification"] as const;
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number];

@@ -8,6 +8,7 @@ import type { CorrectionValue, TickerMentionValue } from "./rules.ts";
 import { validateCorrections, validateUniqueTickerMentions } from "./rules.ts";
 import { uniqueSlug } from "./unique.ts";
 import { PostMedia } from "../components/post-publish-state.tsx";
+import { CorrectionItem, CorrectionsInput } from "../components/corrections-input.tsx";
 
 const correction = defineArrayMember({
   name: "correction",
@@ -42,6 +43,7 @@ const correction = defineArrayMember({
       validation: (rule) => rule.required().error("Say what was corrected"),
     }),
   ],
+  components: { item: CorrectionItem },
   preview: {
     select: { kind: "kind", at: "at", text: "text" },
     prepare: ({ kind, at, text }) => ({
@@ -157,10 +159,14 @@ export const postType = defineType({
         "Corrections, updates and clarifications, newest first, shown at the top of the " +
         "article. Once published, a correction stays: add a new one rather than editing it.",
       of: [correction],
-      // Newest first. That a published correction is neither removed nor rewritten is a rule
-      // (validateCorrections with the published list) not yet asked of the Studio: checked
-      // against the dataset in a custom validator it left the Studio's validation stale in e2e
-      // runs, so it waits for that to be understood.
+      // Newest first, checked here. That a published correction is neither removed nor
+      // rewritten (validateCorrections' other half) is checked against the published version
+      // the Studio already holds: Publish refuses it with the reason
+      // (sanity/components/publish-action.tsx), and the field marks published corrections as
+      // locked and names a removed or rewritten one (corrections-input.tsx). Not a custom
+      // validator here: one that fetched the published version left the Studio's validation
+      // stale in e2e runs.
+      components: { input: CorrectionsInput },
       validation: (rule) =>
         rule.custom<CorrectionValue[]>((corrections) =>
           validateCorrections(corrections, undefined),

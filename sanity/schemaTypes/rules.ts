@@ -139,6 +139,60 @@ export type CorrectionValue = {
 const sameCorrection = (a: CorrectionValue, b: CorrectionValue) =>
   a.kind === b.kind && a.at === b.at && (a.text ?? "").trim() === (b.text ?? "").trim();
 
+/** A published correction that the list being edited no longer has as it was published. */
+export type PublishedCorrectionChange =
+  | { change: "removed"; published: CorrectionValue }
+  | { change: "rewritten"; published: CorrectionValue; index: number; current: CorrectionValue };
+
+/**
+ * The published corrections (`published`, the published version's list) that `corrections` has
+ * removed or rewritten, matched by `_key`. Corrections added since, published or not, are free.
+ */
+export function publishedCorrectionChanges(
+  corrections: CorrectionValue[] | undefined,
+  published: CorrectionValue[] | undefined,
+): PublishedCorrectionChange[] {
+  const current = corrections ?? [];
+  const changes: PublishedCorrectionChange[] = [];
+  for (const old of published ?? []) {
+    if (!old._key) continue;
+    const index = current.findIndex((item) => item._key === old._key);
+    if (index === -1) changes.push({ change: "removed", published: old });
+    else if (!sameCorrection(current[index]!, old))
+      changes.push({ change: "rewritten", published: old, index, current: current[index]! });
+  }
+  return changes;
+}
+
+/** “the published update of 2026-01-17 (“Added the close.”)”, as the editor knows it. */
+export function describePublishedCorrection(correction: CorrectionValue): string {
+  const when = correction.at ? ` of ${correction.at.slice(0, 10)}` : "";
+  const text = (correction.text ?? "").trim().replace(/\s+/g, " ");
+  const quoted = text ? ` (“${text.length > 60 ? `${text.slice(0, 59)}…` : text}”)` : "";
+  return `the published ${correction.kind ?? "correction"}${when}${quoted}`;
+}
+
+/**
+ * Why a post cannot be published as edited, in plain words, or `undefined` when every published
+ * correction is there as it was published: which ones were removed or rewritten, and what to do.
+ * The Studio's Publish action says it (sanity/components/publish-action.tsx).
+ */
+export function publishedCorrectionsProblem(
+  corrections: CorrectionValue[] | undefined,
+  published: CorrectionValue[] | undefined,
+): string | undefined {
+  const changes = publishedCorrectionChanges(corrections, published);
+  if (changes.length === 0) return undefined;
+  const what = changes.map(({ change, published: old }) => {
+    const described = describePublishedCorrection(old);
+    return `${described[0]!.toUpperCase()}${described.slice(1)} was ${change}.`;
+  });
+  return (
+    `${what.join(" ")} A published correction stays as it was published: undo the ` +
+    `${changes.length > 1 ? "changes" : "change"} and add a new correction at the top instead.`
+  );
+}
+
 /**
  * Corrections are a public record: once published, one can be neither removed nor rewritten
  * (`published` is the published version's list), and the list runs newest first, as readers see
@@ -150,10 +204,9 @@ export function validateCorrections(
 ): RuleResult {
   const current = corrections ?? [];
   const errors: ValidationError[] = [];
-  for (const old of published ?? []) {
-    if (!old._key) continue;
-    const index = current.findIndex((item) => item._key === old._key);
-    if (index === -1) {
+  for (const change of publishedCorrectionChanges(current, published)) {
+    if (change.change === "removed") {
+      const old = change.published;
       const when = old.at ? ` of ${old.at.slice(0, 10)}` : "";
       errors.push({
         message:
@@ -161,12 +214,12 @@ export function validateCorrections(
           "correction stays on the record. Undo the removal, and add a new correction instead.",
         path: [],
       });
-    } else if (!sameCorrection(current[index]!, old)) {
+    } else {
       errors.push({
         message:
           "This correction is published and cannot be rewritten; add a new correction or " +
           "clarification above it instead",
-        path: [itemPath(current[index]!, index)],
+        path: [itemPath(change.current, change.index)],
       });
     }
   }

@@ -118,8 +118,8 @@ test("an editor writes, is stopped by a missing note, publishes and previews a d
     await studio.publishButton.hover({ force: true });
     await expect(page.getByText("There are validation errors that need to be fixed")).toBeVisible();
     await page.getByRole("button", { name: "Validation", exact: true }).click();
-    // The Studio validates after edits settle, asking the lake about uniqueness and the
-    // published corrections: on a busy machine that can take a while.
+    // The Studio validates after edits settle, asking the lake about uniqueness: on a busy
+    // machine that can take a while.
     await expect(page.getByText(NOTE_REQUIRED).first()).toBeVisible({ timeout: 45_000 });
     await expect(page.getByText(POSITION_REQUIRED).first()).toBeVisible();
     await keepScreenshot("publish refused", page);

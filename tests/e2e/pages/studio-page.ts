@@ -88,6 +88,21 @@ export class StudioPage {
     return this.dialog;
   }
 
+  /**
+   * Opens the menu of the item in the array field `name` whose preview reads `text` (Remove,
+   * Add item before, …). Its button has no accessible name; Sanity's test id marks it.
+   */
+  async openItemMenu(name: string, text: string) {
+    const menuButton = this.page.getByTestId("array-item-menu-button");
+    await this.field(name)
+      .locator("div")
+      .filter({ has: this.page.getByRole("button", { name: text }) })
+      .filter({ has: menuButton })
+      .last()
+      .locator(menuButton)
+      .click();
+  }
+
   /** A text field inside `scope` by its title, as Sanity labels it. */
   input(scope: Locator, title: string): Locator {
     return scope.getByLabel(title, { exact: true });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { validateCorrections, type CorrectionValue } from "@/sanity/schemaTypes/rules";
+import {
+  publishedCorrectionChanges,
+  publishedCorrectionsProblem,
+  validateCorrections,
+  type CorrectionValue,
+} from "@/sanity/schemaTypes/rules";
 
 // A published correction is a public record: the Studio refuses removing or rewriting one, and
 // keeps the list newest first, as readers see it.
@@ -58,6 +63,57 @@ describe("validateCorrections", () => {
     const older = [...published].reverse();
     expect(messages(validateCorrections(older, published))).toEqual([
       expect.stringMatching(/newest first/),
+    ]);
+  });
+});
+
+describe("publishedCorrectionsProblem: why Publish refuses a post, in plain words", () => {
+  it("says nothing while every published correction is there as published", () => {
+    expect(publishedCorrectionsProblem(published, published)).toBeUndefined();
+    const added = { _key: "c", kind: "update", at: "2026-01-18T09:00:00.000Z", text: "New." };
+    expect(publishedCorrectionsProblem([added, ...published], published)).toBeUndefined();
+    // Never published: nothing is on the record yet; nor is the order its business.
+    expect(publishedCorrectionsProblem([...published].reverse(), undefined)).toBeUndefined();
+    expect(publishedCorrectionsProblem(undefined, [])).toBeUndefined();
+  });
+
+  it("names a removed correction and what to do instead", () => {
+    expect(publishedCorrectionsProblem([published[0]!], published)).toBe(
+      "The published correction of 2026-01-16 (“The streak is 11 days.”) was removed. " +
+        "A published correction stays as it was published: undo the change and add a new " +
+        "correction at the top instead.",
+    );
+    expect(publishedCorrectionsProblem(undefined, published)).toMatch(
+      /^The published update of 2026-01-17 \(“Added the close\.”\) was removed\. The published correction of 2026-01-16 .* was removed\. .*undo the changes and add a new correction at the top instead\.$/,
+    );
+  });
+
+  it("names a rewritten correction by what it said when published", () => {
+    const edited = [published[0]!, { ...published[1]!, text: "The streak is 12 days." }];
+    expect(publishedCorrectionsProblem(edited, published)).toBe(
+      "The published correction of 2026-01-16 (“The streak is 11 days.”) was rewritten. " +
+        "A published correction stays as it was published: undo the change and add a new " +
+        "correction at the top instead.",
+    );
+    // Whitespace at the ends is no rewrite.
+    const padded = [published[0]!, { ...published[1]!, text: " The streak is 11 days. " }];
+    expect(publishedCorrectionsProblem(padded, published)).toBeUndefined();
+  });
+
+  it("shortens a long text", () => {
+    const long = { ...published[1]!, text: "word ".repeat(40) };
+    expect(publishedCorrectionsProblem([], [long])).toMatch(
+      /^The published correction of 2026-01-16 \(“(word ){11}word…”\) was removed\./,
+    );
+  });
+});
+
+describe("publishedCorrectionChanges", () => {
+  it("lists each removed or rewritten one, matched by key, with where it is now", () => {
+    const moved = { ...published[1]!, kind: "clarification" };
+    expect(publishedCorrectionChanges([moved], published)).toEqual([
+      { change: "removed", published: published[0] },
+      { change: "rewritten", published: published[1], index: 0, current: moved },
     ]);
   });
 });
