@@ -189,7 +189,9 @@ export const readerPostAlerts = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.userId, table.postId] }),
-    index("reader_post_alerts_digest_idx").on(table.userId).where(sql`${table.messageKey} is null`),
+    index("reader_post_alerts_digest_idx")
+      .on(table.userId)
+      .where(sql`${table.messageKey} is null`),
     check("reader_post_alerts_via", sql`${table.via} in ('instant', 'digest')`),
   ],
 );

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { AlertPost } from "@/lib/email/alert-content";
 
 // Digests and the daily limit, with time from an injected clock: a reader's digest comes at
 // their time in their zone, with the posts that reached them before it, once a day, and not at
@@ -10,30 +11,20 @@ const { emailMessages } = await import("@/drizzle/schema");
 const { announcePost } = await import("@/lib/email/announce");
 const { deliverPending } = await import("@/lib/email/deliver");
 const { planDigests } = await import("@/lib/email/digests");
-const { alertMailer } = await import("@/lib/email/mailer");
 const { INSTANT_ALERTS_PER_DAY } = await import("@/lib/email/settings");
 const { createAlertReader } = await import("../../support/alert-readers");
 const { openTestDb, testDbKinds } = await import("../../support/db");
-const { TEST_AUTH_SECRET, TEST_SITE_URL } = await import("../../support/email-worker");
-const { freePort } = await import("../../support/ports");
-const { startTestSmtpServer } = await import("../../support/smtp");
+const { startTestMailRoom, TEST_AUTH_SECRET, TEST_SITE_URL } =
+  await import("../../support/email-worker");
 
-type AlertPost = import("@/lib/email/alert-content").AlertPost;
-
-let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
-let mailer: NonNullable<ReturnType<typeof alertMailer>>;
+let room: Awaited<ReturnType<typeof startTestMailRoom>>;
+let smtp: typeof room.smtp;
+let mailer: typeof room.mailer;
 beforeAll(async () => {
-  smtp = await startTestSmtpServer(await freePort());
-  mailer = alertMailer({
-    EMAIL_SERVER: smtp.url,
-    EMAIL_FROM: "alerts@insight.example",
-    NODE_ENV: "test",
-  })!;
+  room = await startTestMailRoom();
+  ({ smtp, mailer } = room);
 });
-afterAll(async () => {
-  mailer?.close();
-  await smtp?.close();
-});
+afterAll(() => room?.close());
 
 const post = (id: string, symbols: string[], at: Date): AlertPost => ({
   id,

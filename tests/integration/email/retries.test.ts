@@ -9,29 +9,21 @@ vi.mock("server-only", () => ({}));
 const { alertSettings, emailMessages } = await import("@/drizzle/schema");
 const { announcePost } = await import("@/lib/email/announce");
 const { deliverPending } = await import("@/lib/email/deliver");
-const { alertMailer } = await import("@/lib/email/mailer");
 const { MAX_PERMANENT_ATTEMPTS, retryDelayMs } = await import("@/lib/email/outbox");
 const { saveAlertPreferences } = await import("@/lib/email/settings");
 const { createAlertReader } = await import("../../support/alert-readers");
 const { openTestDb, testDbKinds } = await import("../../support/db");
-const { TEST_AUTH_SECRET, TEST_SITE_URL } = await import("../../support/email-worker");
-const { freePort } = await import("../../support/ports");
-const { startTestSmtpServer } = await import("../../support/smtp");
+const { startTestMailRoom, TEST_AUTH_SECRET, TEST_SITE_URL } =
+  await import("../../support/email-worker");
 
-let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
-let mailer: NonNullable<ReturnType<typeof alertMailer>>;
+let room: Awaited<ReturnType<typeof startTestMailRoom>>;
+let smtp: typeof room.smtp;
+let mailer: typeof room.mailer;
 beforeAll(async () => {
-  smtp = await startTestSmtpServer(await freePort());
-  mailer = alertMailer({
-    EMAIL_SERVER: smtp.url,
-    EMAIL_FROM: "alerts@insight.example",
-    NODE_ENV: "test",
-  })!;
+  room = await startTestMailRoom();
+  ({ smtp, mailer } = room);
 });
-afterAll(async () => {
-  mailer?.close();
-  await smtp?.close();
-});
+afterAll(() => room?.close());
 
 const post = (id: string, at: Date, symbol = "QQQ") => ({
   id,

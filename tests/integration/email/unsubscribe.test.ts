@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { changeSubscription as ChangeSubscription } from "@/app/(account)/unsubscribe/actions";
 
 // Unsubscribing without signing in: the one-click POST a mail client makes (RFC 8058) and the
 // page's action behind the footer link, with undo; only a token we signed for that reader works.
@@ -12,7 +13,7 @@ const { createAlertReader } = await import("../../support/alert-readers");
 const { openTestDb, testDbKinds, useAsProcessDb } = await import("../../support/db");
 
 let POST: (request: Request) => Promise<Response>;
-let changeSubscription: typeof import("@/app/(account)/unsubscribe/actions").changeSubscription;
+let changeSubscription: typeof ChangeSubscription;
 beforeAll(async () => {
   vi.stubEnv("AUTH_SECRET", SECRET);
   ({ POST } = await import("@/app/api/unsubscribe/route"));

@@ -5,6 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Db } from "@/lib/db/client";
+import type { JobStore } from "@/lib/jobs/queue";
 
 // `npm run worker` killed (SIGKILL) in the middle of a 1,000-reader fan-out and started again:
 // every reader gets exactly one message. The worker is a real separate process on the reader
@@ -25,9 +27,6 @@ const { TEST_AUTH_SECRET, TEST_SITE_URL } = await import("../../support/email-wo
 const { startTestLake } = await import("../../support/lake");
 const { freePort } = await import("../../support/ports");
 const { startTestSmtpServer } = await import("../../support/smtp");
-
-type Db = import("@/lib/db/client").Db;
-type JobStore = import("@/lib/jobs/queue").JobStore;
 
 const READERS = 1_000;
 const STALL_AFTER = 300;
