@@ -766,7 +766,7 @@ export async function benchEmail(servers: Servers): Promise<SuiteResult> {
         name: `messages per second over the sending phase (${runsOf})`,
         value: ours.rate,
         baseline: loop.rate,
-        unit: "count",
+        unit: "msg/s",
         budget: "≥ 0.5× bare nodemailer loop",
         within: ours.rate >= 0.5 * loop.rate,
       },
@@ -798,7 +798,7 @@ export async function benchEmail(servers: Servers): Promise<SuiteResult> {
       name: "diagnostic: bare loop with TCP_NODELAY vs without (messages/s, median)",
       value: noDelayRate,
       baseline: median(loops.map((l) => l.rate)),
-      unit: "count",
+      unit: "msg/s",
       budget: "none (diagnostic)",
       within: null,
     });

@@ -1,6 +1,6 @@
 // One row of `npm run bench`: a figure beside its baseline measured in the same run, the ratio,
 // the budget and whether the figure is within it.
-export type Unit = "ms" | "µs" | "req/s" | "KB" | "B" | "score" | "count";
+export type Unit = "ms" | "µs" | "req/s" | "msg/s" | "KB" | "B" | "score" | "count";
 
 export interface Figure {
   name: string;
@@ -18,7 +18,16 @@ export interface SuiteResult {
   notes: string[];
 }
 
-const DIGITS: Record<Unit, number> = { ms: 2, µs: 0, "req/s": 0, KB: 1, B: 0, score: 0, count: 0 };
+const DIGITS: Record<Unit, number> = {
+  ms: 2,
+  µs: 0,
+  "req/s": 0,
+  "msg/s": 0,
+  KB: 1,
+  B: 0,
+  score: 0,
+  count: 0,
+};
 
 export const formatValue = (value: number, unit: Unit) =>
   Number.isFinite(value) ? `${value.toFixed(DIGITS[unit])} ${unit}` : "n/a";
