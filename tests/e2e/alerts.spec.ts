@@ -10,8 +10,17 @@ import { expect, test } from "./fixtures.ts";
 
 const AUTHOR = "author-daily-insight-desk";
 
+/** Every post this spec publishes, deleted at its end: other specs expect the seed post to be
+ * the latest on IWM and on the home page (its cards, its ticker pages). */
+const published: string[] = [];
+test.afterAll(async () => {
+  if (published.length > 0)
+    await lakeClient().delete({ query: "*[_id in $ids]", params: { ids: published } });
+});
+
 async function publishOnIwm(stamp: string, note: string) {
   const postId = `alert-${stamp}`;
+  published.push(postId);
   const title = `Small caps check ${stamp}`;
   await lakeClient().createOrReplace({
     _id: postId,
