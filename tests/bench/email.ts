@@ -5,33 +5,30 @@
 // (tests/bench/email-loop.ts), runs alternating, and the same loop with TCP_NODELAY (what the
 // transport holds back). Then the site's cached article while a fan-out runs inside the same
 // instance (WORKER_IN_SERVER=1), beside the bare Next page.
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { simpleParser } from "mailparser";
 import pg from "pg";
 import { PgBoss } from "pg-boss";
 import { SMTPServer } from "smtp-server";
 import { migratePostgres } from "../../lib/db/migrate.ts";
+import { pooledSmtpUrl, SMTP_CONNECTIONS } from "../../lib/email/smtp-pool.ts";
 import { readSeedDocuments } from "../../scripts/seed.ts";
 import { testDatabaseUrl, withDatabase } from "../support/db-guard.ts";
 import { startTestLake, type TestLake } from "../support/lake.ts";
 import { freePort } from "../support/ports.ts";
 import { median, type Figure, type SuiteResult } from "./figure.ts";
 import type { Server, Servers } from "./servers.ts";
-import { medianRound, rps, type Load } from "./site.ts";
+import { cpuSeconds, load, medianRound, rps, type Load } from "./site.ts";
 
 const READERS = Number(process.env.EMAIL_READERS ?? 10_000);
 /** Fan-outs, each followed by a bare loop; the pair with the median ratio is the figure. */
 const RUNS = Number(process.env.EMAIL_RUNS ?? 3);
 /** Messages whose source the sink keeps from the first fan-out: what the bare loop sends. */
 const CAPTURED = 100;
-/** As lib/email/mailer.ts (SMTP_CONNECTIONS) and deliver.ts (sends in flight). */
-const SMTP_CONNECTIONS = 8;
 const FROM = "Daily Insight <alerts@insight.example>";
 const AUTH_SECRET = "bench-email-auth-secret-0123456789abcdef0123456789";
 const SITE_URL = "https://insight.example";
@@ -42,7 +39,6 @@ const INSTANT_ALERTS_PER_DAY = 5;
 const FAN_OUT_TIMEOUT_MS = 10 * 60_000;
 
 // The site under a fan-out, as the site suite measures it (tests/bench/site.ts).
-const CONNECTIONS = 32;
 const WARM_UP_ROUNDS = 6;
 const WARM_UP_SECONDS = 4;
 const ROUNDS = 7;
@@ -146,17 +142,6 @@ async function startSink(port: number): Promise<Sink> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The transport URL lib/email/mailer.ts builds from EMAIL_SERVER (its pooled()). */
-function pooledUrl(server: string): string {
-  const url = new URL(server);
-  url.searchParams.set("pool", "true");
-  url.searchParams.set("maxConnections", String(SMTP_CONNECTIONS));
-  url.searchParams.set("socketTimeout", "60000");
-  url.searchParams.set("greetingTimeout", "30000");
-  url.searchParams.set("connectionTimeout", "30000");
-  return url.toString();
-}
 
 // ---------------------------------------------------------------------------------------------
 // A fresh database on the local Postgres server, migrated, with readers written in bulk.
@@ -276,18 +261,6 @@ async function publishPost(lake: TestLake, id: string): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 // Processes: the worker (`npm run worker` as one process) and the bare loop.
-
-// Linux's /proc/<pid>/stat: utime and stime, in clock ticks (USER_HZ, 100).
-async function cpuSeconds(pid: number | undefined): Promise<number | null> {
-  if (pid === undefined) return null;
-  try {
-    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
 
 interface Child {
   child: ChildProcess;
@@ -491,34 +464,6 @@ async function bareLoop(sink: Sink, file: string, noDelay = false): Promise<Deli
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Load, as the site suite applies it (autocannon in a process of its own).
-
-const autocannonBin = createRequire(import.meta.url).resolve("autocannon/autocannon.js");
-const run = promisify(execFile);
-
-async function load(url: string, seconds: number, pid?: number): Promise<Load> {
-  const before = await cpuSeconds(pid);
-  const args = ["--json", "-c", String(CONNECTIONS), "-d", String(seconds), url];
-  const { stdout } = await run(process.execPath, [autocannonBin, ...args], {
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  const after = await cpuSeconds(pid);
-  const result = JSON.parse(stdout) as {
-    requests: { total: number };
-    duration: number;
-    errors: number;
-    timeouts: number;
-    non2xx: number;
-  };
-  return {
-    requests: result.requests.total,
-    seconds: result.duration,
-    errors: result.errors + result.timeouts + result.non2xx,
-    cpuSeconds: before === null || after === null ? null : after - before,
-  };
-}
-
 async function warm(url: string): Promise<string> {
   let cache = "";
   for (let attempt = 0; attempt < 20 && cache !== "HIT"; attempt++) {
@@ -587,8 +532,8 @@ async function siteUnderFanOut(
     notes.push(`site under fan-out: article x-nextjs-cache ${await warm(article)} on the instance`);
 
     for (let round = 0; round < WARM_UP_ROUNDS; round++) {
-      await load(bareArticle, WARM_UP_SECONDS, bare.pid);
-      await load(article, WARM_UP_SECONDS, instance.pid);
+      await load({ url: bareArticle, pid: bare.pid }, WARM_UP_SECONDS);
+      await load({ url: article, pid: instance.pid }, WARM_UP_SECONDS);
     }
 
     const bareRounds: Load[] = [];
@@ -599,8 +544,8 @@ async function siteUnderFanOut(
     let posts = 0;
     let busySeconds = 0;
     for (let round = 0; round < ROUNDS; round++) {
-      bareRounds.push(await load(bareArticle, ROUND_SECONDS, bare.pid));
-      idleRounds.push(await load(article, ROUND_SECONDS, instance.pid));
+      bareRounds.push(await load({ url: bareArticle, pid: bare.pid }, ROUND_SECONDS));
+      idleRounds.push(await load({ url: article, pid: instance.pid }, ROUND_SECONDS));
       // Another publish when what is left would not last the round (a reader takes at most
       // INSTANT_ALERTS_PER_DAY alerts a day).
       const left = posts * READERS - sink.times().length;
@@ -613,7 +558,7 @@ async function siteUnderFanOut(
       const before = sink.times().length;
       const started = performance.now();
       sink.release();
-      busyRounds.push(await load(article, ROUND_SECONDS, instance.pid));
+      busyRounds.push(await load({ url: article, pid: instance.pid }, ROUND_SECONDS));
       sink.hold();
       busySeconds += (performance.now() - started) / 1000;
       perRound.push(sink.times().length - before);
@@ -727,7 +672,7 @@ export async function benchEmail(servers: Servers): Promise<SuiteResult> {
           await writeFile(
             loopFile,
             JSON.stringify({
-              url: pooledUrl(sink.url),
+              url: pooledSmtpUrl(sink.url),
               from: FROM,
               count: READERS,
               concurrency: SMTP_CONNECTIONS,

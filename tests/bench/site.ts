@@ -39,7 +39,7 @@ export interface Load {
 }
 
 // Linux's /proc/<pid>/stat: utime and stime, fields 14 and 15, in clock ticks (USER_HZ, 100).
-async function cpuSeconds(pid: number | undefined): Promise<number | null> {
+export async function cpuSeconds(pid: number | undefined): Promise<number | null> {
   if (pid === undefined) return null;
   try {
     const stat = await readFile(`/proc/${pid}/stat`, "utf8");
@@ -71,7 +71,8 @@ async function autocannon(url: string, seconds: number): Promise<AutocannonResul
   return JSON.parse(stdout) as AutocannonResult;
 }
 
-async function load({ url, pid }: Target, seconds: number): Promise<Load> {
+/** `seconds` of autocannon at `url`, with the CPU time `pid` spent meanwhile. */
+export async function load({ url, pid }: Target, seconds: number): Promise<Load> {
   const before = await cpuSeconds(pid);
   const result = await autocannon(url, seconds);
   const after = await cpuSeconds(pid);
