@@ -15,9 +15,10 @@ import {
   unsubscribePath,
 } from "@/lib/routes";
 import type { AlertPost, MessageLinks, PostForReader, RenderedEmail } from "./alert-content";
-import { SMTP_CONNECTIONS, type Mailer } from "./mailer";
+import type { Mailer } from "./mailer";
 import { claimMessages, markFailure, markSent, markSkipped, type SendFailure } from "./outbox";
 import { renderAlertEmail, renderDigestEmail } from "./render";
+import { SMTP_CONNECTIONS } from "./smtp-pool";
 import { signUnsubscribeToken } from "./unsubscribe-token";
 
 // The delivery worker's loop: claim a batch from the outbox, send each message, mark it. Many

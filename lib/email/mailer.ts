@@ -3,6 +3,7 @@ import { createTransport, type Transporter } from "nodemailer";
 import { addToDevMailbox, DEV_MAILBOX_FILE } from "@/lib/auth/dev-mailbox";
 import type { Env } from "@/lib/env-schema";
 import type { SendFailure } from "./outbox";
+import { pooledSmtpUrl } from "./smtp-pool";
 
 // Where alerts and digests go: EMAIL_SERVER set → that SMTP relay, over a small pool of
 // connections; unset in development → the dev mailbox, like sign-in links; unset in production
@@ -34,9 +35,6 @@ export class SendFailureError extends Error implements SendFailure {
   }
 }
 
-/** Connections kept open to the relay, and so messages in flight at once per worker. */
-export const SMTP_CONNECTIONS = 8;
-
 export function alertMailer(
   source: Pick<Env, "EMAIL_SERVER" | "EMAIL_FROM" | "NODE_ENV">,
   mailboxFile: string = DEV_MAILBOX_FILE,
@@ -52,20 +50,8 @@ export function alertMailer(
   };
 }
 
-function pooled(server: string): string {
-  const url = new URL(server);
-  url.searchParams.set("pool", "true");
-  url.searchParams.set("maxConnections", String(SMTP_CONNECTIONS));
-  // A relay that stops answering fails the send within a minute (nodemailer waits ten by
-  // default), well inside the outbox's lease.
-  url.searchParams.set("socketTimeout", "60000");
-  url.searchParams.set("greetingTimeout", "30000");
-  url.searchParams.set("connectionTimeout", "30000");
-  return url.toString();
-}
-
 function smtpMailer(server: string, from: string): Mailer {
-  const transport: Transporter = createTransport(pooled(server));
+  const transport: Transporter = createTransport(pooledSmtpUrl(server));
   return {
     async send({ to, subject, html, text, headers }) {
       let result;
