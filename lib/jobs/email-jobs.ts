@@ -58,12 +58,10 @@ export interface EmailWorkerOptions {
   log?: (message: string) => void;
 }
 
-/** This process does the email jobs too (queues created if missing). */
+/** This process does the email jobs too; `boss` has the queues (createEmailQueues). */
 export async function startEmailWorker(options: EmailWorkerOptions): Promise<void> {
   const { boss, db, readPost, mailer, siteUrl, secret, leaseMs } = options;
   const { now = () => new Date(), log = (message) => console.info(message) } = options;
-  await createEmailQueues(boss);
-
   const deliver = async (): Promise<DeliveryReport | null> => {
     if (!mailer) return null;
     const report = await deliverPending({ db, mailer, siteUrl, secret, now, leaseMs, log });

@@ -1,6 +1,6 @@
 import type { PgBoss } from "pg-boss";
 import { alertMailer, type Mailer } from "@/lib/email/mailer";
-import { startEmailWorker } from "@/lib/jobs/email-jobs";
+import { createEmailQueues, startEmailWorker } from "@/lib/jobs/email-jobs";
 import { openJobQueue } from "@/lib/jobs/queue";
 import { alertPostQuery } from "@/lib/sanity/queries";
 import type { TestDb } from "./db";
@@ -58,6 +58,7 @@ export async function startTestEmailWorker(options: {
 }): Promise<TestEmailWorker> {
   const { database, lake, smtpUrl, now, log = () => {} } = options;
   const boss = await openJobQueue(database.store, { log });
+  await createEmailQueues(boss);
   const reader = lake.anonymousClient.withConfig({ perspective: "published" });
   const mailer = testMailer(smtpUrl);
   await startEmailWorker({
