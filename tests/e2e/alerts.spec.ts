@@ -1,5 +1,5 @@
 import type { ReceivedMail } from "../support/smtp.ts";
-import { lakeClient, siteUrl } from "./env.ts";
+import { deletePosts, lakeClient, siteUrl } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
 
 // Email alerts end to end, against the production build with its worker in the server: a reader
@@ -13,10 +13,7 @@ const AUTHOR = "author-daily-insight-desk";
 /** Every post this spec publishes, deleted at its end: other specs expect the seed post to be
  * the latest on IWM and on the home page (its cards, its ticker pages). */
 const published: string[] = [];
-test.afterAll(async () => {
-  if (published.length > 0)
-    await lakeClient().delete({ query: "*[_id in $ids]", params: { ids: published } });
-});
+test.afterAll(() => deletePosts(published));
 
 async function publishOnIwm(stamp: string, note: string) {
   const postId = `alert-${stamp}`;

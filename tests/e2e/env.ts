@@ -1,3 +1,4 @@
+import { expect } from "@playwright/test";
 import { localLakeClient } from "../support/lake.ts";
 
 // The e2e suite runs its own production build against its own lake, on ports of its own, so it
@@ -21,4 +22,31 @@ export const lakeUrl = `http://127.0.0.1:${e2e.lakePort}`;
 
 export function lakeClient() {
   return localLakeClient(lakeUrl, e2e.token);
+}
+
+/**
+ * Deletes posts a spec published (with their drafts), then waits until the home page has
+ * stopped linking them. The delete's webhook revalidates the site on its own time, and the next
+ * spec must start from the seed post alone: a link still on the page is prefetched, and its 404
+ * fails that spec's console check.
+ */
+export async function deletePosts(ids: readonly string[]) {
+  if (ids.length === 0) return;
+  const client = lakeClient();
+  const all = ids.flatMap((id) => [id, `drafts.${id}`]);
+  const slugs = await client.fetch<string[]>(
+    "array::unique(*[_id in $all].slug.current)",
+    { all },
+    { perspective: "raw" },
+  );
+  await client.delete({ query: "*[_id in $all]", params: { all } });
+  await expect
+    .poll(
+      async () => {
+        const home = await (await fetch(`${siteUrl}/`)).text();
+        return slugs.filter((slug) => home.includes(slug));
+      },
+      { timeout: 20_000, message: "the home page still links a deleted post" },
+    )
+    .toEqual([]);
 }

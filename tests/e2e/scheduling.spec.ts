@@ -1,6 +1,6 @@
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { childNamed, childrenNamed, parseXml } from "../support/xml.ts";
-import { lakeClient } from "./env.ts";
+import { deletePosts, lakeClient } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
 
 // Scheduled publishing, end to end: an editor sets a post's time a minute or so ahead in the
@@ -96,11 +96,7 @@ test("a post scheduled in the Studio is nowhere until its time, then everywhere 
   try {
     await test.step("the editor sets its time a minute ahead and sees it scheduled", async () => {
       await studio.open();
-      await studio.postListItem(title).click();
-      // The first document form loads its code on demand: slow on a busy machine.
-      await expect(studio.field("title").getByRole("textbox")).toHaveValue(title, {
-        timeout: 30_000,
-      });
+      await studio.openPost(title);
       await studio.tab("Details").click();
       const time = studio.field("publishedAt").getByRole("textbox");
       await time.fill(berlinInput(at));
@@ -210,7 +206,7 @@ test("a post scheduled in the Studio is nowhere until its time, then everywhere 
       await article.close();
     });
   } finally {
-    await client.delete({ query: `*[_id in $ids]`, params: { ids: [postId, `drafts.${postId}`] } });
+    await deletePosts([postId]);
     await client.delete(tickerId).catch(() => undefined);
   }
 });

@@ -1,5 +1,5 @@
 import type { Locator } from "@playwright/test";
-import { lakeClient } from "./env.ts";
+import { deletePosts, lakeClient } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
 import { keepScreenshot } from "./pages/studio-page.ts";
 
@@ -76,11 +76,7 @@ test("a published correction cannot be removed or rewritten in the Studio, only 
   try {
     await test.step("the editor opens the published post: its correction is locked", async () => {
       await studio.open();
-      await studio.postListItem(title).click();
-      // The first document form loads its code on demand: slow on a busy machine.
-      await expect(studio.field("title").getByRole("textbox")).toHaveValue(title, {
-        timeout: 30_000,
-      });
+      await studio.openPost(title);
       await studio.tab("Details").click();
       await expect(item(original)).toBeVisible();
       await expect(corrections.getByText(LOCKED)).toBeVisible();
@@ -134,10 +130,7 @@ test("a published correction cannot be removed or rewritten in the Studio, only 
       // In a fresh Studio session (see above: this one has just published the post).
       await page.goto("about:blank");
       await studio.open();
-      await studio.postListItem(title).click();
-      await expect(studio.field("title").getByRole("textbox")).toHaveValue(title, {
-        timeout: 30_000,
-      });
+      await studio.openPost(title);
       await studio.tab("Details").click();
       await studio.openItemMenu("corrections", original);
       await page.getByRole("menuitem", { name: "Remove" }).click();
@@ -155,6 +148,6 @@ test("a published correction cannot be removed or rewritten in the Studio, only 
       });
     });
   } finally {
-    await client.delete({ query: `*[_id in $ids]`, params: { ids: [postId, `drafts.${postId}`] } });
+    await deletePosts([postId]);
   }
 });

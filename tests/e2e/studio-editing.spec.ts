@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { visibleText } from "./pages/article-page.ts";
-import { e2e, lakeClient } from "./env.ts";
+import { deletePosts, e2e, lakeClient } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
 import { seedPost } from "./seed-post.ts";
 import { blockHostedAddresses, keepScreenshot } from "./pages/studio-page.ts";
@@ -229,10 +229,7 @@ test("an editor writes, is stopped by a missing note, publishes and previews a d
       await preview.close();
     });
   } finally {
-    await client.delete({
-      query: `*[_id in $ids]`,
-      params: { ids: [post._id, `drafts.${post._id}`] },
-    });
+    await deletePosts([post._id]);
   }
 });
 

@@ -1,7 +1,7 @@
 import type { FrameLocator } from "@playwright/test";
 import { stegaClean } from "@sanity/client/stega";
 import { visibleText } from "./pages/article-page.ts";
-import { lakeClient } from "./env.ts";
+import { deletePosts, lakeClient } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
 import { keepScreenshot } from "./pages/studio-page.ts";
 
@@ -51,11 +51,7 @@ test("an editor previews an unpublished draft in the Presentation tool", async (
   try {
     await test.step("open the draft from its locations in Presentation", async () => {
       await studio.open();
-      await studio.postListItem(draftTitle).click();
-      // The Studio loads the document pair and its form first (as slow as the machine is busy).
-      await expect(studio.field("title").getByRole("textbox")).toHaveValue(draftTitle, {
-        timeout: 30_000,
-      });
+      await studio.openPost(draftTitle);
 
       // The post's locations (resolve.locations): its article, opened in Presentation.
       await page.getByRole("button", { name: "Used on one page" }).click();
@@ -131,6 +127,6 @@ test("an editor previews an unpublished draft in the Presentation tool", async (
       }
     });
   } finally {
-    await client.delete({ query: `*[_id in $ids]`, params: { ids: [id, `drafts.${id}`] } });
+    await deletePosts([id]);
   }
 });

@@ -1,4 +1,4 @@
-import { lakeClient } from "./env.ts";
+import { deletePosts, lakeClient } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
 
 // A ticker that does not exist yet is created from a post's ticker mention, in place: the
@@ -59,8 +59,7 @@ test("a missing ticker is created from the mention's reference field and linked"
   try {
     await test.step("open the unpublished post", async () => {
       await studio.open();
-      await studio.postListItem(title).click();
-      await expect(studio.field("title").getByRole("textbox")).toHaveValue(title);
+      await studio.openPost(title);
     });
 
     const mention = studio.dialog;
@@ -120,8 +119,7 @@ test("a missing ticker is created from the mention's reference field and linked"
       ]);
     });
   } finally {
-    const ids = [postId, `drafts.${postId}`];
-    for (const id of await tickerIds()) ids.push(id);
-    await client.delete({ query: `*[_id in $ids]`, params: { ids } });
+    await deletePosts([postId]);
+    await client.delete({ query: `*[_id in $ids]`, params: { ids: await tickerIds() } });
   }
 });

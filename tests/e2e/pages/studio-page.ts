@@ -137,6 +137,15 @@ export class StudioPage {
     return this.page.getByTestId("document-list-pane").getByRole("link").filter({ hasText: title });
   }
 
+  /** Opens a post from the list (after open()) and waits for its form to show its title. */
+  async openPost(title: string) {
+    await this.postListItem(title).click();
+    // The first document form loads its code on demand: slow on a busy machine.
+    await expect(this.field("title").getByRole("textbox")).toHaveValue(title, {
+      timeout: 30_000,
+    });
+  }
+
   /**
    * The status markers on a list row, in order: `draft` (the ring: unpublished changes) and
    * `published` (the dot). Sanity draws them as icons without an accessible name.
