@@ -12,8 +12,6 @@ export interface ContentSource {
   isLocalLake: boolean;
   /** The lake's address for server-side clients (no project subdomain); undefined when hosted. */
   apiHost: string | undefined;
-  /** Only hosted projects have a CDN, and only production should read from it. */
-  useCdn: boolean;
   /** Read token for private hosted datasets; the local lake serves published content without one. */
   readToken: string | undefined;
 }
@@ -31,7 +29,6 @@ export function contentSourceFrom(source: Env): ContentSource {
       dataset: source.SANITY_DATASET,
       isLocalLake: true,
       apiHost: lakeUrlFrom(source),
-      useCdn: false,
       readToken: undefined,
     };
   }
@@ -40,7 +37,6 @@ export function contentSourceFrom(source: Env): ContentSource {
     dataset: source.SANITY_DATASET,
     isLocalLake: false,
     apiHost: undefined,
-    useCdn: source.NODE_ENV === "production",
     readToken: source.SANITY_API_READ_TOKEN,
   };
 }

@@ -26,10 +26,8 @@ export function startGoLiveWatch(): void {
     );
     return;
   }
-  // Straight from the API, never the CDN: a post's time has to be seen when it comes.
-  const client = sanityClient.withConfig({ useCdn: false });
   watch = watchGoLive({
-    readSchedule: (since) => client.fetch<Schedule>(goLiveQuery, { since }),
+    readSchedule: (since) => sanityClient.fetch<Schedule>(goLiveQuery, { since }),
     announce: signedDelivery(ownRevalidateUrl(), secret),
   });
 }

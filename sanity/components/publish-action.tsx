@@ -5,6 +5,14 @@ import { publishedCorrectionsProblem, type CorrectionValue } from "../schemaType
 // one, and says which and what to do instead. Checked here, from the edited and published
 // versions the action is handed, synchronously: as a custom validator that fetched the published
 // version it left the Studio's validation stale.
+//
+// The guard holds only while a published version exists. Unpublish, then remove or rewrite the
+// correction, then Publish passes: `published` is null, so there is nothing to compare with (as
+// after Duplicate and Delete of the original). Closing it needs a record that outlives
+// unpublishing: the last published revision from the history API (which the local lake does not
+// serve), or the published corrections copied into the document when it is published (replacing
+// Sanity's Publish with an action that patches, then publishes). Neither is built (README,
+// "Corrections and disclosures").
 
 type WithCorrections = { corrections?: CorrectionValue[] } | null | undefined;
 

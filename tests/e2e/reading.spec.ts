@@ -1,8 +1,26 @@
 import { encodeSignatureHeader, SIGNATURE_HEADER_NAME } from "@sanity/webhook";
 import type { Locator, Page } from "@playwright/test";
-import { lakeClient } from "./env.ts";
+import { topicSlug } from "../../lib/content/topics.ts";
+import {
+  authorFeedTitle,
+  SITE_FEED_TITLE,
+  tickerFeedTitle,
+  topicFeedTitle,
+} from "../../lib/feed/channels.ts";
+import {
+  authorFeedPath,
+  authorPath,
+  disclosuresPath,
+  feedPath,
+  homePath,
+  tickerFeedPath,
+  tickerPath,
+  topicFeedPath,
+  topicPath,
+} from "../../lib/routes.ts";
+import { lakeClient, siteUrl } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
-import { seedPost, seedTicker } from "./seed-post.ts";
+import { seedAuthor, seedPost, seedTicker } from "./seed-post.ts";
 
 // A reader's view of the seed post against the production build: every part of the article,
 // the ticker pages it links to, real HTTP statuses, freshness after publishing, and the keyboard.
@@ -111,6 +129,124 @@ test("each ticker page lists the post with its note on that ticker", async ({ pa
         "href",
         seedPost.path,
       );
+    });
+  }
+});
+
+test("the disclosures page is linked from the footer and from the article", async ({
+  page,
+  articlePage: article,
+}) => {
+  const onDisclosures = async () => {
+    await expect(page).toHaveURL(`${siteUrl}${disclosuresPath}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Disclaimer and disclosures");
+  };
+
+  await test.step("the footer links it", async () => {
+    await page.goto(homePath);
+    const link = page
+      .getByRole("contentinfo")
+      .getByRole("link", { name: "Disclaimer and disclosures" });
+    await expect(link).toBeVisible();
+    await link.click();
+    await onDisclosures();
+  });
+
+  await test.step("the article links it below its body", async () => {
+    await article.goto(seedPost.path);
+    await expect(article.article).toContainText("Commentary, not investment advice.");
+    await article.article.getByRole("link", { name: "disclosures", exact: true }).click();
+    await onDisclosures();
+  });
+
+  await test.step("it says what the site is, how authors disclose, and how it corrects", async () => {
+    const response = await page.goto(disclosuresPath);
+    expect(response?.status()).toBe(200);
+    const main = page.getByRole("main");
+    for (const heading of ["Commentary, not advice", "Author positions", "Corrections"])
+      await expect(main.getByRole("heading", { level: 2, name: heading })).toBeVisible();
+    await expect(main).toContainText("Nothing we publish is investment, tax, legal");
+    await expect(main).toContainText("Published corrections are never removed or rewritten.");
+  });
+});
+
+test("the author's page shows their bio and standing disclosure; the article's JSON-LD links it", async ({
+  page,
+  articlePage: article,
+}) => {
+  const path = authorPath(seedAuthor.slug);
+  await test.step("the author's page", async () => {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(seedAuthor.name);
+    await expect(page.getByText(seedAuthor.bio, { exact: true })).toBeVisible();
+    const disclosure = page.getByRole("region", { name: "Disclosure" });
+    await expect(disclosure).toContainText(seedAuthor.disclosure);
+    await expect(disclosure.getByRole("link", { name: "Our disclosure policy" })).toHaveAttribute(
+      "href",
+      disclosuresPath,
+    );
+  });
+
+  await test.step("the article's author is a Person at that page's absolute URL", async () => {
+    await article.goto(seedPost.path);
+    const jsonLd = JSON.parse(
+      (await page.locator('script[type="application/ld+json"]').first().textContent()) ?? "{}",
+    ) as Record<string, unknown>;
+    expect(jsonLd.author).toEqual({
+      "@type": "Person",
+      name: seedAuthor.name,
+      url: `${siteUrl}${path}`,
+      jobTitle: seedAuthor.role,
+    });
+  });
+});
+
+test("a page with a feed of its own links it first, then the site's", async ({ page }) => {
+  const siteFeed = { href: feedPath, title: SITE_FEED_TITLE };
+  const topic = seedPost.recommendedTopics[0]!;
+  const pages = [
+    {
+      path: tickerPath("IWM"),
+      feeds: [{ href: tickerFeedPath("IWM"), title: tickerFeedTitle("IWM") }, siteFeed],
+    },
+    {
+      path: topicPath(topicSlug(topic.title)),
+      feeds: [
+        { href: topicFeedPath(topicSlug(topic.title)), title: topicFeedTitle(topic.title) },
+        siteFeed,
+      ],
+    },
+    {
+      path: authorPath(seedAuthor.slug),
+      feeds: [
+        { href: authorFeedPath(seedAuthor.slug), title: authorFeedTitle(seedAuthor.name) },
+        siteFeed,
+      ],
+    },
+    { path: homePath, feeds: [siteFeed] },
+    { path: seedPost.path, feeds: [siteFeed] },
+  ];
+  for (const { path, feeds } of pages) {
+    await test.step(path, async () => {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      const linked = await page
+        .locator('link[rel="alternate"][type="application/rss+xml"]')
+        .evaluateAll((links) =>
+          links.map((link) => ({
+            href: link.getAttribute("href") ?? "",
+            title: link.getAttribute("title"),
+          })),
+        );
+      // Next writes them as absolute URLs, from SITE_URL.
+      expect(linked, path).toEqual(
+        feeds.map((feed) => ({ href: `${siteUrl}${feed.href}`, title: feed.title })),
+      );
+      for (const feed of feeds) {
+        const rss = await page.request.get(feed.href);
+        expect(rss.status(), feed.href).toBe(200);
+      }
     });
   }
 });

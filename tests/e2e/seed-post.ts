@@ -7,9 +7,19 @@ interface SeedPost {
   _id: string;
   title: string;
   slug: { current: string };
+  author: { _ref: string };
   tickers: Array<{ _key: string; note: string; ticker: { _ref: string } }>;
   keyPoints: Array<{ label: string; text: string }>;
   recommendedTopics: Array<{ title: string; description: string }>;
+}
+
+interface SeedAuthor {
+  _id: string;
+  name: string;
+  slug: { current: string };
+  role: string;
+  bio: string;
+  disclosure: string;
 }
 
 interface SeedTicker {
@@ -38,6 +48,18 @@ export const seedPost = {
     if (!doc) throw new Error(`seed post links a ticker that is not seeded: ${ticker._ref}`);
     return { key: _key, id: doc._id, symbol: doc.symbol, name: doc.name, note };
   }),
+};
+
+const author = documents.find((doc) => doc._id === post.author._ref) as unknown as SeedAuthor;
+
+/** The seed post's author. */
+export const seedAuthor = {
+  id: author._id,
+  name: author.name,
+  slug: author.slug.current,
+  role: author.role,
+  bio: author.bio,
+  disclosure: author.disclosure,
 };
 
 /** A ticker the seed post links, with its note there. */

@@ -95,12 +95,11 @@ describe("contentSourceFrom", () => {
       dataset: "production",
       isLocalLake: true,
       apiHost: "http://127.0.0.1:4999",
-      useCdn: false,
       readToken: undefined,
     });
   });
 
-  it("reads the hosted project, through the CDN in production only", () => {
+  it("reads the hosted project with its read token", () => {
     const production = contentSourceFrom(
       parseEnv({
         NODE_ENV: "production",
@@ -114,10 +113,8 @@ describe("contentSourceFrom", () => {
       dataset: "staging",
       isLocalLake: false,
       apiHost: undefined,
-      useCdn: true,
       readToken: "t",
     });
-    expect(contentSourceFrom(parseEnv({ SANITY_PROJECT_ID: "abc123" })).useCdn).toBe(false);
   });
 
   it("brackets IPv6 lake hosts", () => {
