@@ -45,7 +45,10 @@ test("the article shows every part of the seed post", async ({ page, articlePage
     await expect(article.title).toHaveText(seedPost.title);
     await expect(page).toHaveTitle(`${seedPost.title} · Daily Insight`);
     await expect(article.article.getByText("January 16, 2026", { exact: true })).toBeVisible();
-    await expect(article.article.getByText("Daily Insight Desk", { exact: true })).toBeVisible();
+    // The byline leads to the author's page (their bio and standing disclosure).
+    await expect(
+      article.article.getByRole("link", { name: seedAuthor.name, exact: true }),
+    ).toHaveAttribute("href", authorPath(seedAuthor.slug));
   });
 
   await test.step("every key point", async () => {

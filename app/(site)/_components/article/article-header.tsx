@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { FormattedDate } from "@/components/formatted-date";
+import { authorPath } from "@/lib/routes";
 
 export function ArticleHeader({
   title,
@@ -8,7 +10,7 @@ export function ArticleHeader({
 }: {
   title: string;
   publishedAt: string | null;
-  author: { name: string; role: string | null } | null;
+  author: { name: string; slug: string | null; role: string | null } | null;
   readingMinutes: number;
 }) {
   return (
@@ -19,7 +21,14 @@ export function ArticleHeader({
         <FormattedDate value={publishedAt} />
         {author ? (
           <span>
-            By <span className="article-header__author">{author.name}</span>
+            By{" "}
+            {author.slug ? (
+              <Link className="article-header__author" href={authorPath(author.slug)}>
+                {author.name}
+              </Link>
+            ) : (
+              <span className="article-header__author">{author.name}</span>
+            )}
             {author.role ? `, ${author.role}` : null}
           </span>
         ) : null}
