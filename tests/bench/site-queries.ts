@@ -30,10 +30,13 @@ export interface SiteQueryCase {
   perspective?: "published" | "drafts";
 }
 
-// The sizes the site asks for: lib/sanity/posts.ts (10 a page, 3 related), lib/sanity/feed.ts
+// The sizes the site asks for: lib/sanity/posts.ts (10 a page of the latest, 20 of a list, 3
+// related), lib/sanity/feed.ts
 // (20), lib/sanity/search.ts (30), lib/sanity/watchlist-feed.ts (20), lib/sanity/go-live.ts (a
 // day's catch-up).
 const PAGE = { start: 0, end: 10 };
+/** Page 1 of an author's, a ticker's or a topic's posts (POST_LIST_PAGE_SIZE). */
+const LIST_PAGE = { start: 0, end: 20 };
 const spread = (i: number) => (i * 7919) % POSTS;
 const everyTicker = Array.from({ length: TICKERS }, (_, t) => tickerId(t)).sort();
 
@@ -65,7 +68,10 @@ export const SITE_QUERY_CASES = {
     { label: "ticker: by symbol", params: (i) => ({ symbol: tickerSymbol(i % TICKERS) }) },
   ],
   postsForTickerQuery: [
-    { label: "ticker: posts with notes", params: (i) => ({ tickerId: tickerId(i % TICKERS) }) },
+    {
+      label: "ticker: a page of posts with notes",
+      params: (i) => ({ tickerId: tickerId(i % TICKERS), ...LIST_PAGE }),
+    },
   ],
   allPostSlugsQuery: [{ label: "sitemap, static params: all post slugs", params: () => ({}) }],
   allTickerSymbolsQuery: [{ label: "sitemap: all ticker symbols", params: () => ({}) }],
@@ -79,12 +85,18 @@ export const SITE_QUERY_CASES = {
     { label: "author: by slug", params: (i) => ({ slug: authorSlug(i % AUTHORS) }) },
   ],
   postsByAuthorQuery: [
-    { label: "author: posts", params: (i) => ({ authorId: authorId(i % AUTHORS) }) },
+    {
+      label: "author: a page of posts",
+      params: (i) => ({ authorId: authorId(i % AUTHORS), ...LIST_PAGE }),
+    },
   ],
   allAuthorSlugsQuery: [{ label: "sitemap: all author slugs", params: () => ({}) }],
   allTopicTitlesQuery: [{ label: "topics: all titles", params: () => ({}) }],
   postsForTopicQuery: [
-    { label: "topic: posts", params: (i) => ({ title: topicTitle(i % TOPICS) }) },
+    {
+      label: "topic: a page of posts",
+      params: (i) => ({ title: topicTitle(i % TOPICS), ...LIST_PAGE }),
+    },
   ],
   feedPostsQuery: [{ label: "feed", params: () => ({ limit: 20 }) }],
   tickerFeedPostsQuery: [
