@@ -197,6 +197,9 @@ const projection = fc.constantFrom(
   '{_id, "mentions": count(*[references(^._id)])}',
   '{_id, "author": author->name, "text": pt::text(body)}',
   '{..., "notes": tickers[ticker._ref in ["ticker-1", "ticker-0"]].note}',
+  // Traversals that flatten each element's array (FlatMap), as allTopicTitlesQuery's does.
+  ".tickers[].note",
+  ".recommendedTopics[defined(title)].title",
 );
 
 const scoreArg = fc
