@@ -174,7 +174,5 @@ export async function listRelatedPosts(
 /** Every linkable post's slug, for static params, the sitemap and the feed. */
 export async function listPostSlugs() {
   const rows = await sanityFetch({ query: allPostSlugsQuery, tags: [tags.posts] });
-  return rows.flatMap((row) =>
-    row.slug ? [{ slug: row.slug, publishedAt: row.publishedAt, updatedAt: row._updatedAt }] : [],
-  );
+  return rows.flatMap((row) => (row.slug ? [{ slug: row.slug, updatedAt: row._updatedAt }] : []));
 }

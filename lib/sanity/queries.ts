@@ -108,8 +108,10 @@ export const postsForTickerQuery = defineQuery(`{
   "total": count(*[${listedPost} && ${linksTicker}])
 }`);
 
+// Every listed post, for the sitemap and static params: in dataset order and with no more than
+// they use, since it is the one read of every post (no sort over all of them, no extra field).
 export const allPostSlugsQuery = defineQuery(`
-  *[${listedPost}] | order(publishedAt desc){ "slug": slug.current, publishedAt, _updatedAt }
+  *[${listedPost}]{ "slug": slug.current, _updatedAt }
 `);
 
 export const allTickerSymbolsQuery = defineQuery(`

@@ -592,10 +592,9 @@ export type PostsForTickerQueryResult = {
 
 // Source: lib/sanity/queries.ts
 // Variable: allPostSlugsQuery
-// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now()] | order(publishedAt desc){ "slug": slug.current, publishedAt, _updatedAt }
+// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now()]{ "slug": slug.current, _updatedAt }
 export type AllPostSlugsQueryResult = Array<{
   slug: string | null;
-  publishedAt: string | null;
   _updatedAt: string;
 }>;
 
@@ -1098,7 +1097,7 @@ declare global {
     '{\n  "tickers": *[_type == "ticker" && defined(symbol)] | order(symbol asc){ _id, _type, symbol, name, kind },\n  "postTickerIds": *[_type == "post" && defined(slug.current) && publishedAt <= now()]{ "ids": array::unique(tickers[].ticker._ref) }.ids\n}': AllTickersQueryResult;
     '\n  *[_type == "ticker" && symbol == $symbol][0]{ _id, _type, symbol, name, kind, exchange, description }\n': TickerBySymbolQueryResult;
     '{\n  "posts": *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($tickerId) && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc) [$start...$end]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "note": tickers[ticker._ref == $tickerId][0].note,\n    "position": tickers[ticker._ref == $tickerId][0].position\n  },\n  "total": count(*[_type == "post" && defined(slug.current) && publishedAt <= now() && references($tickerId) && $tickerId in tickers[].ticker._ref])\n}': PostsForTickerQueryResult;
-    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now()] | order(publishedAt desc){ "slug": slug.current, publishedAt, _updatedAt }\n': AllPostSlugsQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now()]{ "slug": slug.current, _updatedAt }\n': AllPostSlugsQueryResult;
     '\n  *[_type == "ticker" && defined(symbol)] | order(symbol asc){ symbol, _updatedAt }\n': AllTickerSymbolsQueryResult;
     '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && (\n    [title, summary, pt::text(body), ...tickers[].ticker->symbol] match $terms\n    || $symbol in tickers[].ticker->symbol\n  )]\n    | score(boost(title match $terms, 3), boost(summary match $terms, 2), pt::text(body) match $terms)\n    | order(_score desc, publishedAt desc, _id asc) [0...$limit] {\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }\n}\n': SearchPostsQueryResult;
     '\n  *[_type == "author" && slug.current == $slug][0]{\n    _id, _type, name, "slug": slug.current, role, bio, disclosure\n  }\n': AuthorBySlugQueryResult;
