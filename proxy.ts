@@ -9,6 +9,7 @@ import { PREFETCH_HINT_HEADER } from "@/lib/http/prefetch-hint";
 import {
   accountPath,
   latestPageRoute,
+  listPageRoute,
   signInReturningTo,
   tickerPath,
   watchlistPath,
@@ -26,13 +27,14 @@ import { resolveSymbolSegment } from "@/lib/site/symbol-route";
 //   navigations);
 // - `/?page=N` is rewritten to latest/[page], a dynamic segment whose unknown values render
 //   before anything is sent, so a page that does not exist is a real 404. Page 1 stays `/`.
+//   An author's, a ticker's and a topic's `?page=N` are rewritten to their pages/[page] alike.
 // And for reader pages: /account and /watchlist without a live session are a real 307 to
 // /signin (and back afterwards), whether the cookie is missing, expired, signed out or made up;
 // a page's own redirect would reach a reader without JavaScript as an empty 200. The pages'
 // requireReader() still checks the session they render with.
 export async function proxy(request: NextRequest) {
   if (carriesAction(request)) {
-    const page = latestPageRewrite(request)?.pathname ?? request.nextUrl.pathname;
+    const page = pageRewrite(request)?.pathname ?? request.nextUrl.pathname;
     const verdict = await checkActionRequest(request, knownActions(), page);
     if (!verdict.ok) {
       console.warn(
@@ -45,14 +47,16 @@ export async function proxy(request: NextRequest) {
     }
   }
   const { pathname } = request.nextUrl;
-  if (pathname === "/") return latestPage(request);
   if (READER_PAGES.has(pathname)) return signedOutToSignIn(request);
-  if (TICKER_PAGE.test(pathname)) return canonicalTicker(request);
+  if (TICKER_PAGE.test(pathname)) return canonicalTicker(request) ?? listPage(request);
+  if (pathname === "/" || LIST_PAGE.test(pathname)) return listPage(request);
   // Any other page reaches here only for its server actions (the matcher below).
   return NextResponse.next();
 }
 
 const TICKER_PAGE = /^\/tickers\/[^/]+$/;
+/** The pages that list posts a page at a time besides `/` (each with pages/[page] beside it). */
+const LIST_PAGE = /^\/(?:authors|tickers|topics)\/[^/]+$/;
 
 const READER_PAGES = new Set([accountPath, watchlistPath]);
 
@@ -85,34 +89,36 @@ async function sessionIsLive(token: string): Promise<boolean> {
   }
 }
 
-function latestPage(request: NextRequest) {
-  const rewrite = latestPageRewrite(request);
+function listPage(request: NextRequest) {
+  const rewrite = pageRewrite(request);
   return rewrite ? NextResponse.rewrite(rewrite) : NextResponse.next();
 }
 
-/** Where `/?page=N` is served from, or undefined for the home page itself. */
-function latestPageRewrite(request: NextRequest): URL | undefined {
-  if (request.nextUrl.pathname !== "/") return undefined;
+/** Where `?page=N` of a list is served from, or undefined for the list's first page itself. */
+function pageRewrite(request: NextRequest): URL | undefined {
+  const { pathname } = request.nextUrl;
+  if (pathname !== "/" && !LIST_PAGE.test(pathname)) return undefined;
   const values = request.nextUrl.searchParams.getAll("page");
   if (values.length === 0) return undefined;
   const page = parsePageParam(values.length === 1 ? values[0] : values);
   if (page === 1) return undefined;
   const url = request.nextUrl.clone();
-  url.pathname = latestPageRoute(page);
+  url.pathname = pathname === "/" ? latestPageRoute(page) : listPageRoute(pathname, page);
   url.searchParams.delete("page");
   return url;
 }
 
-function canonicalTicker(request: NextRequest) {
+/** The ticker's canonical spelling as a 308, or undefined when the URL already has it. */
+function canonicalTicker(request: NextRequest): NextResponse | undefined {
   const segment = request.nextUrl.pathname.split("/")[2] ?? "";
   let decoded: string;
   try {
     decoded = decodeURIComponent(segment);
   } catch {
-    return NextResponse.next();
+    return undefined;
   }
   const route = resolveSymbolSegment(decoded);
-  if (route.kind !== "redirect") return NextResponse.next();
+  if (route.kind !== "redirect") return undefined;
   const url = new URL(absoluteUrl(tickerPath(route.symbol)));
   url.search = request.nextUrl.search;
   return NextResponse.redirect(url, 308);
@@ -127,6 +133,8 @@ export const config = {
   matcher: [
     "/",
     "/tickers/:symbol",
+    { source: "/authors/:slug", has: [{ type: "query", key: "page" }] },
+    { source: "/topics/:slug", has: [{ type: "query", key: "page" }] },
     "/account",
     "/watchlist",
     { source: "/((?!_next/|api/|favicon.ico).*)", has: [{ type: "header", key: "next-action" }] },

@@ -1,7 +1,11 @@
-import Link from "next/link";
 import type { PageLinks } from "@/lib/site/pagination";
 
-/** Previous / next links between pages of a list, with the reader's position. */
+/**
+ * Previous / next links between pages of a list, with the reader's position. Plain links, not
+ * next/link: proxy.ts serves `?page=N` from another route (a rewrite), and a client navigation
+ * from a list's page to its `?page=2` kept page 1's posts under page 2's address (seen in
+ * tests/e2e/reading.spec.ts). A document load goes through the proxy.
+ */
 export function Pagination({
   page,
   pageCount,
@@ -17,9 +21,9 @@ export function Pagination({
   return (
     <nav className="pagination" aria-label={label}>
       {links.previous ? (
-        <Link href={links.previous} rel="prev" className="pagination__link">
+        <a href={links.previous} rel="prev" className="pagination__link">
           ← Newer
-        </Link>
+        </a>
       ) : (
         <span aria-hidden="true" />
       )}
@@ -27,9 +31,9 @@ export function Pagination({
         Page {page} of {pageCount}
       </span>
       {links.next ? (
-        <Link href={links.next} rel="next" className="pagination__link">
+        <a href={links.next} rel="next" className="pagination__link">
           Older →
-        </Link>
+        </a>
       ) : (
         <span aria-hidden="true" />
       )}

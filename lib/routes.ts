@@ -55,6 +55,14 @@ export const latestPath = (page = 1) => (page <= 1 ? homePath : `${homePath}?pag
  */
 export const latestPageRoute = (page: number | null) => `/latest/${page ?? "-"}`;
 
+/**
+ * Where proxy.ts rewrites `?page=N` (N ≥ 2) of an author's, a ticker's or a topic's page to
+ * (app/(site)/…/pages/[page]), as it does the latest posts'; a page number that does not parse
+ * becomes "-", a segment that renders the 404.
+ */
+export const listPageRoute = (listPath: string, page: number | null) =>
+  `${listPath.replace(/\/+$/, "")}/pages/${page ?? "-"}`;
+
 // The reader's own pages (app/(account)): behind sign-in, never cached, never in the sitemap.
 export const signInPath = "/signin";
 export const checkEmailPath = "/signin/check-email";

@@ -28,14 +28,15 @@ export function toPostCardData(post: PostCardInput): PostCardData {
 
 export function toTickerCardData(
   ticker: Pick<Ticker, "symbol" | "name" | "kind">,
-  posts: readonly Pick<TickerPost, "title">[],
+  /** The first page of its coverage (newest first) and how many posts cover it in all. */
+  coverage: { posts: readonly Pick<TickerPost, "title">[]; total: number },
 ): TickerCardData {
   return {
     symbol: ticker.symbol,
     name: ticker.name,
     kind: ticker.kind ?? null,
-    postCount: posts.length,
-    latestTitle: posts[0]?.title ?? null,
+    postCount: coverage.total,
+    latestTitle: coverage.posts[0]?.title ?? null,
   };
 }
 

@@ -29,6 +29,7 @@ export default async function TickerImage({ params }: { params: Params }) {
   const route = resolveSymbolSegment((await params).symbol);
   const ticker = route.kind === "not-found" ? null : await getTickerBySymbol(route.symbol);
   if (!ticker) return new Response("Not found", { status: 404 });
-  const posts = await listPostsForTicker(ticker.id);
-  return renderCard(<TickerCard {...toTickerCardData(ticker, posts)} />);
+  return renderCard(
+    <TickerCard {...toTickerCardData(ticker, await listPostsForTicker(ticker.id))} />,
+  );
 }

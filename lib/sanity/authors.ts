@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { sanityFetch } from "./fetch";
-import { toPostSummaries } from "./posts";
+import { readListPage, toPostSummaries } from "./posts";
 import { allAuthorSlugsQuery, authorBySlugQuery, postsByAuthorQuery } from "./queries";
 import { tags } from "./tags";
 
@@ -34,14 +34,18 @@ export async function getAuthorBySlugOrNotFound(slug: string): Promise<Author> {
   return (await getAuthorBySlug(slug)) ?? notFound();
 }
 
-/** The author's posts, newest first. */
-export async function listPostsByAuthor(authorId: string) {
-  const rows = await sanityFetch({
-    query: postsByAuthorQuery,
-    params: { authorId },
-    tags: [tags.posts, tags.author(authorId)],
-  });
-  return toPostSummaries(rows);
+/** One page of the author's posts, newest first, with the page count. */
+export async function listPostsByAuthor(authorId: string, { page = 1 } = {}) {
+  const { posts, ...list } = await readListPage(
+    (slice) =>
+      sanityFetch({
+        query: postsByAuthorQuery,
+        params: { authorId, ...slice },
+        tags: [tags.posts, tags.author(authorId)],
+      }),
+    page,
+  );
+  return { ...list, posts: toPostSummaries(posts) };
 }
 
 /** Every author's slug, for static params and the sitemap. */

@@ -101,6 +101,18 @@ export type Post = ReturnType<typeof toPost>;
 export type PostBody = Post["body"];
 
 export const LATEST_POSTS_PAGE_SIZE = 10;
+/** A page of an author's, a ticker's or a topic's posts (`?page=N`, as the home page pages). */
+export const POST_LIST_PAGE_SIZE = 20;
+
+/** One page of a list, from its query's answer for the page's `[$start...$end]` and its total. */
+export async function readListPage<Result extends { total: number }>(
+  read: (slice: { start: number; end: number }) => Promise<Result>,
+  page: number,
+  pageSize = POST_LIST_PAGE_SIZE,
+) {
+  const result = await read(pageSlice(page, pageSize));
+  return { ...result, page, pageCount: pageCountFor(result.total, pageSize) };
+}
 
 export async function listLatestPosts({ page = 1, pageSize = LATEST_POSTS_PAGE_SIZE } = {}) {
   const [rows, total] = await Promise.all([
@@ -162,7 +174,5 @@ export async function listRelatedPosts(
 /** Every linkable post's slug, for static params, the sitemap and the feed. */
 export async function listPostSlugs() {
   const rows = await sanityFetch({ query: allPostSlugsQuery, tags: [tags.posts] });
-  return rows.flatMap((row) =>
-    row.slug ? [{ slug: row.slug, publishedAt: row.publishedAt, updatedAt: row._updatedAt }] : [],
-  );
+  return rows.flatMap((row) => (row.slug ? [{ slug: row.slug, updatedAt: row._updatedAt }] : []));
 }

@@ -94,19 +94,24 @@ export const tickerBySymbolQuery = defineQuery(`
   *[_type == "ticker" && symbol == $symbol][0]{ _id, _type, symbol, name, kind, exchange, description }
 `);
 
-export const postsForTickerQuery = defineQuery(`
-  *[${listedPost} && ${linksTicker}] | order(publishedAt desc, _id asc){
+// One page of a ticker's posts, newest first, and how many there are (the page count and the
+// "Coverage (N)" heading).
+export const postsForTickerQuery = defineQuery(`{
+  "posts": *[${listedPost} && ${linksTicker}] | order(publishedAt desc, _id asc) [$start...$end]{
     _id,
     _type,
     title,
     "slug": slug.current,
     publishedAt,
     summary,${tickerMention}
-  }
-`);
+  },
+  "total": count(*[${listedPost} && ${linksTicker}])
+}`);
 
+// Every listed post, for the sitemap and static params: in dataset order and with no more than
+// they use, since it is the one read of every post (no sort over all of them, no extra field).
 export const allPostSlugsQuery = defineQuery(`
-  *[${listedPost}] | order(publishedAt desc){ "slug": slug.current, publishedAt, _updatedAt }
+  *[${listedPost}]{ "slug": slug.current, _updatedAt }
 `);
 
 export const allTickerSymbolsQuery = defineQuery(`
@@ -133,9 +138,14 @@ export const authorBySlugQuery = defineQuery(`
   }
 `);
 
-export const postsByAuthorQuery = defineQuery(`
-  *[${listedPost} && author._ref == $authorId] | order(publishedAt desc, _id asc) ${postCard}
-`);
+// One page of an author's posts, newest first, and how many there are. `references()` is
+// index-backed, as for tickers.
+const byAuthor = /* groq */ `references($authorId) && author._ref == $authorId`;
+
+export const postsByAuthorQuery = defineQuery(`{
+  "posts": *[${listedPost} && ${byAuthor}] | order(publishedAt desc, _id asc) [$start...$end] ${postCard},
+  "total": count(*[${listedPost} && ${byAuthor}])
+}`);
 
 export const allAuthorSlugsQuery = defineQuery(`
   *[_type == "author" && defined(slug.current)] | order(name asc){ "slug": slug.current, name, _updatedAt }
@@ -147,18 +157,18 @@ export const allTopicTitlesQuery = defineQuery(`
   array::unique(*[${listedPost}] | order(publishedAt desc).recommendedTopics[defined(title)].title)
 `);
 
-export const postsForTopicQuery = defineQuery(`
-  *[${listedPost} && $title in recommendedTopics[].title] | order(publishedAt desc, _id asc){
-    _id,
-    _type,
-    title,
-    "slug": slug.current,
-    publishedAt,
-    summary,
-    "tickers": tickers[defined(ticker)].ticker->${tickerChip},
-    "topicDescription": recommendedTopics[title == $title][0].description
-  }
-`);
+// One page of a topic's posts, newest first, how many there are, and the topic's description as
+// the newest post that describes it gives it (a count of matching items, which the lake compiles,
+// rather than a per-post subquery).
+const recommendsTopic = /* groq */ `$title in recommendedTopics[].title`;
+const describesTopic = /* groq */ `recommendedTopics[title == $title && defined(description) && description != ""]`;
+
+export const postsForTopicQuery = defineQuery(`{
+  "posts": *[${listedPost} && ${recommendsTopic}] | order(publishedAt desc, _id asc) [$start...$end] ${postCard},
+  "total": count(*[${listedPost} && ${recommendsTopic}]),
+  "description": *[${listedPost} && count(${describesTopic}) > 0]
+    | order(publishedAt desc, _id asc) [0].${describesTopic}[0].description
+}`);
 
 // The feeds carry each post's whole body and its corrections; ticker links resolve to their
 // symbols. One item shape for every feed (lib/feed/feed-items.ts); each feed lists the posts
@@ -198,12 +208,12 @@ export const tickerFeedPostsQuery = defineQuery(`
 `);
 
 export const topicFeedPostsQuery = defineQuery(`
-  *[${listedPost} && $title in recommendedTopics[].title] | ${feedOrder}{${feedPostFields}
+  *[${listedPost} && ${recommendsTopic}] | ${feedOrder}{${feedPostFields}
   }
 `);
 
 export const authorFeedPostsQuery = defineQuery(`
-  *[${listedPost} && author._ref == $authorId] | ${feedOrder}{${feedPostFields}
+  *[${listedPost} && ${byAuthor}] | ${feedOrder}{${feedPostFields}
   }
 `);
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { sanityFetch } from "./fetch";
-import { toPostLink } from "./posts";
+import { readListPage, toPostLink } from "./posts";
 import {
   allTickerSymbolsQuery,
   allTickersQuery,
@@ -24,7 +24,7 @@ function toTicker(row: NonNullable<TickerBySymbolQueryResult>, symbol: string) {
   };
 }
 
-function toTickerPost(row: PostsForTickerQueryResult[number]) {
+function toTickerPost(row: PostsForTickerQueryResult["posts"][number]) {
   const link = toPostLink(row);
   /** `note`: why this ticker matters in that post; `position`: the author's in the ticker. */
   return link ? [{ ...link, note: row.note ?? "", position: row.position ?? null }] : [];
@@ -74,16 +74,21 @@ export async function getTickerBySymbolOrNotFound(symbol: string): Promise<Ticke
 }
 
 /**
- * Every post that links this ticker, newest first, each with its note on the ticker. Keyed by
- * id because the webhook of a post names the ids of the tickers it links (before and after).
+ * One page of the posts that link this ticker, newest first, each with its note on the ticker,
+ * and how many there are. Keyed by id because the webhook of a post names the ids of the
+ * tickers it links (before and after).
  */
-export async function listPostsForTicker(tickerId: string): Promise<TickerPost[]> {
-  const rows = await sanityFetch({
-    query: postsForTickerQuery,
-    params: { tickerId },
-    tags: [tags.ticker(tickerId)],
-  });
-  return rows.flatMap(toTickerPost);
+export async function listPostsForTicker(tickerId: string, { page = 1 } = {}) {
+  const { posts, ...list } = await readListPage(
+    (slice) =>
+      sanityFetch({
+        query: postsForTickerQuery,
+        params: { tickerId, ...slice },
+        tags: [tags.ticker(tickerId)],
+      }),
+    page,
+  );
+  return { ...list, posts: posts.flatMap(toTickerPost) };
 }
 
 /** Every ticker's symbol, for static params and the sitemap. */

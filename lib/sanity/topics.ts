@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { topicSlug } from "@/lib/content/topics";
 import { sanityFetch } from "./fetch";
-import { toPostSummaries } from "./posts";
+import { readListPage, toPostSummaries } from "./posts";
 import { allTopicTitlesQuery, postsForTopicQuery } from "./queries";
 import { tags } from "./tags";
 
@@ -27,16 +27,21 @@ export async function getTopicBySlug(slug: string): Promise<Topic | null> {
   return (await listTopics()).find((candidate) => candidate.slug === slug) ?? null;
 }
 
-/** The topic at this slug with the posts that recommend it (and its newest description). */
-export async function getTopicBySlugOrNotFound(slug: string) {
+/**
+ * The topic at this slug with one page of the posts that recommend it, newest first, and its
+ * newest description; not found when no listed post recommends it.
+ */
+export async function getTopicBySlugOrNotFound(slug: string, { page = 1 } = {}) {
   const topic = (await getTopicBySlug(slug)) ?? notFound();
-  const rows = await sanityFetch({
-    query: postsForTopicQuery,
-    params: { title: topic.title },
-    tags: [tags.posts],
-  });
-  const posts = toPostSummaries(rows);
-  if (posts.length === 0) notFound();
-  const description = rows.find((row) => row.topicDescription)?.topicDescription ?? "";
-  return { ...topic, description, posts };
+  const { posts, description, ...list } = await readListPage(
+    (slice) =>
+      sanityFetch({
+        query: postsForTopicQuery,
+        params: { title: topic.title, ...slice },
+        tags: [tags.posts],
+      }),
+    page,
+  );
+  if (list.total === 0) notFound();
+  return { ...topic, description: description ?? "", ...list, posts: toPostSummaries(posts) };
 }

@@ -575,24 +575,26 @@ export type TickerBySymbolQueryResult = {
 
 // Source: lib/sanity/queries.ts
 // Variable: postsForTickerQuery
-// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($tickerId) && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc){    _id,    _type,    title,    "slug": slug.current,    publishedAt,    summary,    "note": tickers[ticker._ref == $tickerId][0].note,    "position": tickers[ticker._ref == $tickerId][0].position  }
-export type PostsForTickerQueryResult = Array<{
-  _id: string;
-  _type: "post";
-  title: string | null;
-  slug: string | null;
-  publishedAt: string | null;
-  summary: string | null;
-  note: string | null;
-  position: "long" | "none" | "short" | null;
-}>;
+// Query: {  "posts": *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($tickerId) && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc) [$start...$end]{    _id,    _type,    title,    "slug": slug.current,    publishedAt,    summary,    "note": tickers[ticker._ref == $tickerId][0].note,    "position": tickers[ticker._ref == $tickerId][0].position  },  "total": count(*[_type == "post" && defined(slug.current) && publishedAt <= now() && references($tickerId) && $tickerId in tickers[].ticker._ref])}
+export type PostsForTickerQueryResult = {
+  posts: Array<{
+    _id: string;
+    _type: "post";
+    title: string | null;
+    slug: string | null;
+    publishedAt: string | null;
+    summary: string | null;
+    note: string | null;
+    position: "long" | "none" | "short" | null;
+  }>;
+  total: number;
+};
 
 // Source: lib/sanity/queries.ts
 // Variable: allPostSlugsQuery
-// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now()] | order(publishedAt desc){ "slug": slug.current, publishedAt, _updatedAt }
+// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now()]{ "slug": slug.current, _updatedAt }
 export type AllPostSlugsQueryResult = Array<{
   slug: string | null;
-  publishedAt: string | null;
   _updatedAt: string;
 }>;
 
@@ -637,21 +639,24 @@ export type AuthorBySlugQueryResult = {
 
 // Source: lib/sanity/queries.ts
 // Variable: postsByAuthorQuery
-// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now() && author._ref == $authorId] | order(publishedAt desc, _id asc) {  _id,  _type,  title,  "slug": slug.current,  publishedAt,  summary,  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }}
-export type PostsByAuthorQueryResult = Array<{
-  _id: string;
-  _type: "post";
-  title: string | null;
-  slug: string | null;
-  publishedAt: string | null;
-  summary: string | null;
-  tickers: Array<{
+// Query: {  "posts": *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($authorId) && author._ref == $authorId] | order(publishedAt desc, _id asc) [$start...$end] {  _id,  _type,  title,  "slug": slug.current,  publishedAt,  summary,  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }},  "total": count(*[_type == "post" && defined(slug.current) && publishedAt <= now() && references($authorId) && author._ref == $authorId])}
+export type PostsByAuthorQueryResult = {
+  posts: Array<{
     _id: string;
-    _type: "ticker";
-    symbol: string | null;
-    name: string | null;
-  } | null> | null;
-}>;
+    _type: "post";
+    title: string | null;
+    slug: string | null;
+    publishedAt: string | null;
+    summary: string | null;
+    tickers: Array<{
+      _id: string;
+      _type: "ticker";
+      symbol: string | null;
+      name: string | null;
+    } | null> | null;
+  }>;
+  total: number;
+};
 
 // Source: lib/sanity/queries.ts
 // Variable: allAuthorSlugsQuery
@@ -669,22 +674,25 @@ export type AllTopicTitlesQueryResult = Array<string | null>;
 
 // Source: lib/sanity/queries.ts
 // Variable: postsForTopicQuery
-// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now() && $title in recommendedTopics[].title] | order(publishedAt desc, _id asc){    _id,    _type,    title,    "slug": slug.current,    publishedAt,    summary,    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },    "topicDescription": recommendedTopics[title == $title][0].description  }
-export type PostsForTopicQueryResult = Array<{
-  _id: string;
-  _type: "post";
-  title: string | null;
-  slug: string | null;
-  publishedAt: string | null;
-  summary: string | null;
-  tickers: Array<{
+// Query: {  "posts": *[_type == "post" && defined(slug.current) && publishedAt <= now() && $title in recommendedTopics[].title] | order(publishedAt desc, _id asc) [$start...$end] {  _id,  _type,  title,  "slug": slug.current,  publishedAt,  summary,  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }},  "total": count(*[_type == "post" && defined(slug.current) && publishedAt <= now() && $title in recommendedTopics[].title]),  "description": *[_type == "post" && defined(slug.current) && publishedAt <= now() && count(recommendedTopics[title == $title && defined(description) && description != ""]) > 0]    | order(publishedAt desc, _id asc) [0].recommendedTopics[title == $title && defined(description) && description != ""][0].description}
+export type PostsForTopicQueryResult = {
+  posts: Array<{
     _id: string;
-    _type: "ticker";
-    symbol: string | null;
-    name: string | null;
-  } | null> | null;
-  topicDescription: string | null;
-}>;
+    _type: "post";
+    title: string | null;
+    slug: string | null;
+    publishedAt: string | null;
+    summary: string | null;
+    tickers: Array<{
+      _id: string;
+      _type: "ticker";
+      symbol: string | null;
+      name: string | null;
+    } | null> | null;
+  }>;
+  total: number;
+  description: string | null;
+};
 
 // Source: lib/sanity/queries.ts
 // Variable: feedPostsQuery
@@ -942,7 +950,7 @@ export type TopicFeedPostsQueryResult = Array<{
 
 // Source: lib/sanity/queries.ts
 // Variable: authorFeedPostsQuery
-// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now() && author._ref == $authorId] | order(publishedAt desc, _id asc) [0...$limit]{    _id,    _type,    title,    "slug": slug.current,    publishedAt,    _updatedAt,    summary,    "author": author->{ _id, _type, name },    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },    corrections[]{ _key, kind, at, text },    body[]{      ...,      _type == "block" => {        markDefs[]{          ...,          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }        }      }    }  }
+// Query: *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($authorId) && author._ref == $authorId] | order(publishedAt desc, _id asc) [0...$limit]{    _id,    _type,    title,    "slug": slug.current,    publishedAt,    _updatedAt,    summary,    "author": author->{ _id, _type, name },    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },    corrections[]{ _key, kind, at, text },    body[]{      ...,      _type == "block" => {        markDefs[]{          ...,          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }        }      }    }  }
 export type AuthorFeedPostsQueryResult = Array<{
   _id: string;
   _type: "post";
@@ -1088,19 +1096,19 @@ declare global {
     '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && _id != $postId && references($tickerIds) && count(tickers[ticker._ref in $tickerIds]) > 0]\n    | order(publishedAt desc, _id asc) [0...$limit] {\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }\n}\n': RelatedPostsQueryResult;
     '{\n  "tickers": *[_type == "ticker" && defined(symbol)] | order(symbol asc){ _id, _type, symbol, name, kind },\n  "postTickerIds": *[_type == "post" && defined(slug.current) && publishedAt <= now()]{ "ids": array::unique(tickers[].ticker._ref) }.ids\n}': AllTickersQueryResult;
     '\n  *[_type == "ticker" && symbol == $symbol][0]{ _id, _type, symbol, name, kind, exchange, description }\n': TickerBySymbolQueryResult;
-    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($tickerId) && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc){\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "note": tickers[ticker._ref == $tickerId][0].note,\n    "position": tickers[ticker._ref == $tickerId][0].position\n  }\n': PostsForTickerQueryResult;
-    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now()] | order(publishedAt desc){ "slug": slug.current, publishedAt, _updatedAt }\n': AllPostSlugsQueryResult;
+    '{\n  "posts": *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($tickerId) && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc) [$start...$end]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "note": tickers[ticker._ref == $tickerId][0].note,\n    "position": tickers[ticker._ref == $tickerId][0].position\n  },\n  "total": count(*[_type == "post" && defined(slug.current) && publishedAt <= now() && references($tickerId) && $tickerId in tickers[].ticker._ref])\n}': PostsForTickerQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now()]{ "slug": slug.current, _updatedAt }\n': AllPostSlugsQueryResult;
     '\n  *[_type == "ticker" && defined(symbol)] | order(symbol asc){ symbol, _updatedAt }\n': AllTickerSymbolsQueryResult;
     '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && (\n    [title, summary, pt::text(body), ...tickers[].ticker->symbol] match $terms\n    || $symbol in tickers[].ticker->symbol\n  )]\n    | score(boost(title match $terms, 3), boost(summary match $terms, 2), pt::text(body) match $terms)\n    | order(_score desc, publishedAt desc, _id asc) [0...$limit] {\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }\n}\n': SearchPostsQueryResult;
     '\n  *[_type == "author" && slug.current == $slug][0]{\n    _id, _type, name, "slug": slug.current, role, bio, disclosure\n  }\n': AuthorBySlugQueryResult;
-    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && author._ref == $authorId] | order(publishedAt desc, _id asc) {\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }\n}\n': PostsByAuthorQueryResult;
+    '{\n  "posts": *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($authorId) && author._ref == $authorId] | order(publishedAt desc, _id asc) [$start...$end] {\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }\n},\n  "total": count(*[_type == "post" && defined(slug.current) && publishedAt <= now() && references($authorId) && author._ref == $authorId])\n}': PostsByAuthorQueryResult;
     '\n  *[_type == "author" && defined(slug.current)] | order(name asc){ "slug": slug.current, name, _updatedAt }\n': AllAuthorSlugsQueryResult;
     '\n  array::unique(*[_type == "post" && defined(slug.current) && publishedAt <= now()] | order(publishedAt desc).recommendedTopics[defined(title)].title)\n': AllTopicTitlesQueryResult;
-    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && $title in recommendedTopics[].title] | order(publishedAt desc, _id asc){\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    "topicDescription": recommendedTopics[title == $title][0].description\n  }\n': PostsForTopicQueryResult;
+    '{\n  "posts": *[_type == "post" && defined(slug.current) && publishedAt <= now() && $title in recommendedTopics[].title] | order(publishedAt desc, _id asc) [$start...$end] {\n  _id,\n  _type,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name }\n},\n  "total": count(*[_type == "post" && defined(slug.current) && publishedAt <= now() && $title in recommendedTopics[].title]),\n  "description": *[_type == "post" && defined(slug.current) && publishedAt <= now() && count(recommendedTopics[title == $title && defined(description) && description != ""]) > 0]\n    | order(publishedAt desc, _id asc) [0].recommendedTopics[title == $title && defined(description) && description != ""][0].description\n}': PostsForTopicQueryResult;
     '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now()] | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    _updatedAt,\n    summary,\n    "author": author->{ _id, _type, name },\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    corrections[]{ _key, kind, at, text },\n    body[]{\n      ...,\n      _type == "block" => {\n        markDefs[]{\n          ...,\n          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }\n        }\n      }\n    }\n  }\n': FeedPostsQueryResult;
     '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($tickerId) && $tickerId in tickers[].ticker._ref] | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    _updatedAt,\n    summary,\n    "author": author->{ _id, _type, name },\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    corrections[]{ _key, kind, at, text },\n    body[]{\n      ...,\n      _type == "block" => {\n        markDefs[]{\n          ...,\n          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }\n        }\n      }\n    },\n    "note": tickers[ticker._ref == $tickerId][0].note,\n    "position": tickers[ticker._ref == $tickerId][0].position\n  }\n': TickerFeedPostsQueryResult;
     '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && $title in recommendedTopics[].title] | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    _updatedAt,\n    summary,\n    "author": author->{ _id, _type, name },\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    corrections[]{ _key, kind, at, text },\n    body[]{\n      ...,\n      _type == "block" => {\n        markDefs[]{\n          ...,\n          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }\n        }\n      }\n    }\n  }\n': TopicFeedPostsQueryResult;
-    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && author._ref == $authorId] | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    _updatedAt,\n    summary,\n    "author": author->{ _id, _type, name },\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    corrections[]{ _key, kind, at, text },\n    body[]{\n      ...,\n      _type == "block" => {\n        markDefs[]{\n          ...,\n          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }\n        }\n      }\n    }\n  }\n': AuthorFeedPostsQueryResult;
+    '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($authorId) && author._ref == $authorId] | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    _updatedAt,\n    summary,\n    "author": author->{ _id, _type, name },\n    "tickers": tickers[defined(ticker)].ticker->{ _id, _type, symbol, name },\n    corrections[]{ _key, kind, at, text },\n    body[]{\n      ...,\n      _type == "block" => {\n        markDefs[]{\n          ...,\n          _type == "tickerRef" => { "ticker": ticker->{ _id, _type, symbol, name } }\n        }\n      }\n    }\n  }\n': AuthorFeedPostsQueryResult;
     '\n  *[_type == "post" && defined(slug.current) && publishedAt <= now() && references($tickerIds) && count(tickers[ticker._ref in $tickerIds]) > 0]\n    | order(publishedAt desc, _id asc) [0...$limit]{\n    _id,\n    _type,\n    title,\n    "slug": slug.current,\n    publishedAt,\n    summary,\n    "notes": tickers[ticker._ref in $tickerIds]{ _key, note, "ticker": ticker->{ _id, _type, symbol, name } }\n  }\n': PostsForTickersQueryResult;
     '{\n  "now": now(),\n  "live": *[_type == "post" && defined(slug.current) && publishedAt <= now() && publishedAt > $since]{\n    _id, _type, "slug": slug.current, "tickerIds": tickers[].ticker._ref, publishedAt\n  },\n  "next": *[_type == "post" && defined(slug.current) && publishedAt > now()] | order(publishedAt asc) [0].publishedAt\n}': GoLiveQueryResult;
     '*[_type == "post" && defined(slug.current) && publishedAt <= now() && _id == $id][0]{\n  _id,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  summary,\n  "authorName": author->name,\n  "tickers": tickers[defined(ticker)]{ "symbol": ticker->symbol, note, position }\n}': AlertPostQueryResult;

@@ -7,6 +7,15 @@ export function parsePageParam(raw: string | string[] | undefined): number | nul
   return Number(raw);
 }
 
+/**
+ * The page a `pages/[page]` segment names (proxy.ts rewrites `?page=N` there): 2 and up, since
+ * page 1 is the list's own address; null for anything else ("-" included).
+ */
+export function laterPageFrom(segment: string): number | null {
+  const page = parsePageParam(segment);
+  return page !== null && page >= 2 ? page : null;
+}
+
 export function pageCountFor(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(Math.max(0, total) / pageSize));
 }

@@ -1,25 +1,16 @@
 // Benchmarks of the local Content Lake: each figure beside a baseline measured in the same run
 // (bare times on a shared machine are noise; the ratio is what a budget judges).
-import { mkdir, mkdtemp, rm, writeFile, cp } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import {
-  allTickersQuery,
-  feedPostsQuery,
-  latestPostsQuery,
-  postBySlugQuery,
-  postCountQuery,
-  postsForTickerQuery,
-  postsForTickersQuery,
-  relatedPostsQuery,
-  searchPostsQuery,
-  tickerBySymbolQuery,
-} from "../../lib/sanity/queries.ts";
 import { startLake } from "@daily-insight/lake";
 import { revalidateWebhook } from "../../lib/sanity/webhook-contract.ts";
 import { localLakeClient } from "../support/lake.ts";
+import { median } from "./figure.ts";
+import { POSTS, post, writeDataset } from "./lake-dataset.ts";
+import { siteQueryCases } from "./site-queries.ts";
 
 export interface LakeBenchResult {
   name: string;
@@ -31,107 +22,9 @@ export interface LakeBenchResult {
   limit: number;
 }
 
-const POSTS = 10_000;
-const TICKERS = 50;
 const TOKEN = "bench-token-".padEnd(48, "x");
-
-// The site's own queries (lib/sanity/queries.ts), with the parameters its pages pass.
-const SITE_QUERIES: Array<{
-  name: string;
-  query: string;
-  params: (i: number) => Record<string, unknown>;
-}> = [
-  { name: "home: latest posts", query: latestPostsQuery, params: () => ({ start: 0, end: 10 }) },
-  { name: "home: post count", query: postCountQuery, params: () => ({}) },
-  {
-    name: "article: post by slug",
-    query: postBySlugQuery,
-    params: (i) => ({ slug: `post-${(i * 7919) % POSTS}` }),
-  },
-  {
-    name: "article: related posts",
-    query: relatedPostsQuery,
-    params: (i) => ({ postId: `post-${i}`, tickerIds: [`ticker-${i % TICKERS}`], limit: 3 }),
-  },
-  { name: "tickers: all with counts", query: allTickersQuery, params: () => ({}) },
-  {
-    name: "ticker: by symbol",
-    query: tickerBySymbolQuery,
-    params: (i) => ({ symbol: `T${i % TICKERS}` }),
-  },
-  {
-    name: "ticker: posts with notes",
-    query: postsForTickerQuery,
-    params: (i) => ({ tickerId: `ticker-${i % TICKERS}` }),
-  },
-  {
-    name: "search",
-    query: searchPostsQuery,
-    params: () => ({ terms: ["valuations*"], symbol: "VALUATIONS", limit: 20 }),
-  },
-  { name: "feed", query: feedPostsQuery, params: () => ({ limit: 20 }) },
-];
-
-function post(i: number): Record<string, unknown> {
-  const day = new Date(Date.UTC(2020, 0, 1) + ((i * 7919) % POSTS) * 86_400_000).toISOString();
-  return {
-    _id: `post-${i}`,
-    _type: "post",
-    _rev: "seed",
-    _createdAt: day,
-    _updatedAt: day,
-    title: `Daily Insight ${i}`,
-    slug: { _type: "slug", current: `post-${i}` },
-    publishedAt: day,
-    summary: "Small caps lag large caps while valuations diverge. ".repeat(3),
-    author: { _type: "reference", _ref: "author-1" },
-    tickers: [0, 1, 2].map((k) => ({
-      _key: `t${k}`,
-      ticker: { _type: "reference", _ref: `ticker-${(i + k * 17) % TICKERS}` },
-      note: "Why it matters",
-    })),
-    keyPoints: [{ _key: "k1", label: "Valuation", text: "Forward P/E at 22x–26x." }],
-    body: Array.from({ length: 6 }, (_, b) => ({
-      _key: `b${b}`,
-      _type: "block",
-      style: "normal",
-      markDefs: [],
-      children: [
-        {
-          _key: `s${b}`,
-          _type: "span",
-          marks: [],
-          text: "Market commentary paragraph with enough words to look real. ".repeat(4),
-        },
-      ],
-    })),
-  };
-}
-
-export async function writeDataset(dataDir: string, posts: number): Promise<void> {
-  const dir = path.join(dataDir, "production");
-  await mkdir(dir, { recursive: true });
-  const lines: string[] = [
-    JSON.stringify({
-      _id: "author-1",
-      _type: "author",
-      name: "Analyst",
-      slug: { current: "analyst" },
-    }),
-  ];
-  for (let t = 0; t < TICKERS; t++)
-    lines.push(
-      JSON.stringify({
-        _id: `ticker-${t}`,
-        _type: "ticker",
-        symbol: `T${t}`,
-        name: `Ticker ${t}`,
-        kind: "etf",
-      }),
-    );
-  for (let i = 0; i < posts; i++) lines.push(JSON.stringify(post(i)));
-  await writeFile(path.join(dir, "data.ndjson"), `${lines.join("\n")}\n`);
-}
+/** Every query the site runs, over POSTS posts (issue 14). */
+const QUERY_BUDGET_MS = 25;
 
 /** Median of up to `runs` timed calls, stopping early after 5 s (at least 11 calls). */
 async function p50(runs: number, work: (i: number) => Promise<unknown>): Promise<number> {
@@ -143,8 +36,35 @@ async function p50(runs: number, work: (i: number) => Promise<unknown>): Promise
     await work(i);
     times.push(performance.now() - started);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  return median(times);
+}
+
+/**
+ * Medians of `work` and of `baseline` called alternately, up to `runs` each (stopping early after
+ * 5 s, at least 11 each): both meet the same load, so their ratio holds when the machine's load
+ * changes during the run, as a baseline measured once at its start would not.
+ */
+async function pairedP50(
+  runs: number,
+  work: (i: number) => Promise<unknown>,
+  baseline: () => Promise<unknown>,
+): Promise<[number, number]> {
+  for (let i = 0; i < Math.min(5, runs); i++) {
+    await work(i);
+    await baseline();
+  }
+  const times: number[] = [];
+  const bases: number[] = [];
+  const deadline = performance.now() + 5_000;
+  for (let i = 0; i < runs && (i < 11 || performance.now() < deadline); i++) {
+    let started = performance.now();
+    await work(i);
+    times.push(performance.now() - started);
+    started = performance.now();
+    await baseline();
+    bases.push(performance.now() - started);
+  }
+  return [median(times), median(bases)];
 }
 
 async function startTime(dataDir: string): Promise<number> {
@@ -178,7 +98,8 @@ export async function benchLake(): Promise<LakeBenchResult[]> {
   try {
     const fullDir = path.join(root, "full");
     const emptyDir = path.join(root, "empty");
-    await writeDataset(fullDir, POSTS);
+    const now = Date.now();
+    await writeDataset(fullDir, now);
     await mkdir(emptyDir, { recursive: true });
     // Generate the TLS certificate once so start times measure loading, not key generation.
     await (await startLake({ port: 0, dataDir: emptyDir, token: TOKEN })).close();
@@ -188,28 +109,16 @@ export async function benchLake(): Promise<LakeBenchResult[]> {
     const lake = await startLake({ port: 0, dataDir: fullDir, token: TOKEN });
     try {
       const client = localLakeClient(lake.url, TOKEN).withConfig({ maxRetries: 0 });
-      const baseline = await p50(200, () => client.fetch("count(*)"));
-      for (const { name, query, params } of SITE_QUERIES) {
-        const value = await p50(200, (i) => client.fetch(query, params(i)));
-        results.push(result(`GROQ p50: ${name} (${POSTS} posts)`, value, baseline, 25, "count(*)"));
+      for (const { name, label, query, params, perspective } of siteQueryCases()) {
+        const [value, baseline] = await pairedP50(
+          200,
+          (i) => client.fetch(query, params(i, now), { perspective: perspective ?? "published" }),
+          () => client.fetch("count(*)"),
+        );
+        results.push(
+          result(`GROQ p50: ${label} (${name})`, value, baseline, QUERY_BUDGET_MS, "count(*)"),
+        );
       }
-      // A reader watching every ticker against one watching a single ticker.
-      const everyTicker = Array.from({ length: TICKERS }, (_, t) => `ticker-${t}`).sort();
-      const singleFeed = await p50(200, (i) =>
-        client.fetch(postsForTickersQuery, { tickerIds: [`ticker-${i % TICKERS}`], limit: 20 }),
-      );
-      const watchlistFeed = await p50(200, () =>
-        client.fetch(postsForTickersQuery, { tickerIds: everyTicker, limit: 20 }),
-      );
-      results.push(
-        result(
-          `watchlist feed p50: ${TICKERS} tickers (${POSTS} posts)`,
-          watchlistFeed,
-          singleFeed,
-          30,
-          "a single-ticker feed",
-        ),
-      );
       const roundTrip = await p50(200, () => client.request({ url: "/ping" }));
       const ack = await p50(200, (i) =>
         client
@@ -246,7 +155,7 @@ export async function benchLake(): Promise<LakeBenchResult[]> {
       // Drafts of the same posts: the same writes, but webhooks fire for published documents only.
       const drafts = client.transaction();
       for (let i = 0; i < 200; i++)
-        drafts.createOrReplace({ ...post(i), _id: `drafts.post-${i}`, _type: "post" });
+        drafts.createOrReplace({ ...post(i, now), _id: `drafts.post-${i}`, _type: "post" });
       await drafts.commit();
       const plainAck = await p50(200, (i) =>
         client

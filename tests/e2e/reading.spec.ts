@@ -18,7 +18,7 @@ import {
   topicFeedPath,
   topicPath,
 } from "../../lib/routes.ts";
-import { lakeClient, siteUrl } from "./env.ts";
+import { deletePosts, lakeClient, siteUrl } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
 import { seedAuthor, seedPost, seedTicker } from "./seed-post.ts";
 
@@ -269,9 +269,63 @@ test("an unknown post or symbol is a real 404 with the site's not-found page", a
 });
 
 test("other missing pages are 404s too, never a 200 or a 500", async ({ request }) => {
-  for (const path of ["/authors/nobody", "/topics/no-such-topic", "/?page=abc", "/?page=999"]) {
+  // The seed's author, ticker and topic lists fit on one page: a later page does not exist.
+  const topic = topicPath(topicSlug(seedPost.recommendedTopics[0]?.title ?? "x"));
+  for (const path of [
+    "/authors/nobody",
+    "/topics/no-such-topic",
+    "/?page=abc",
+    "/?page=999",
+    "/authors/daily-insight-desk?page=2",
+    "/authors/daily-insight-desk?page=abc",
+    "/tickers/IWM?page=2",
+    `${topic}?page=2`,
+  ]) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(404);
+  }
+});
+
+test("an author's insights come a page at a time, the older ones at ?page=2", async ({ page }) => {
+  const client = lakeClient();
+  const stamp = Date.now();
+  const author = { id: "author-daily-insight-desk", path: "/authors/daily-insight-desk" };
+  // 20 more of the desk's posts, all older than the seed post (which stays the newest
+  // everywhere) and linking no ticker or topic: 21 posts, one more than a page.
+  const ids = Array.from({ length: 20 }, (_, i) => `post-e2e-paging-${stamp}-${i}`);
+  const tx = client.transaction();
+  ids.forEach((id, i) =>
+    tx.create({
+      _id: id,
+      _type: "post",
+      title: `Paging ${stamp} #${i}`,
+      slug: { _type: "slug", current: `paging-${stamp}-${i}` },
+      publishedAt: new Date(Date.UTC(2025, 0, 1 + i, 8)).toISOString(),
+      summary: "An older insight.",
+      author: { _type: "reference", _ref: author.id },
+    }),
+  );
+  await tx.commit();
+  const items = (name: string) => page.getByRole("list", { name }).locator(":scope > li");
+  try {
+    await test.step("the first page lists a page of them, newest first", async () => {
+      await expect(async () => {
+        await page.goto(author.path);
+        await expect(page.getByRole("navigation", { name: "Pages" })).toContainText("Page 1 of 2");
+      }).toPass({ timeout: 10_000 });
+      await expect(items("Insights by Daily Insight Desk")).toHaveCount(20);
+      await expect(items("Insights by Daily Insight Desk").first()).toContainText(seedPost.title);
+    });
+    await test.step("Older → leads to ?page=2, with the oldest", async () => {
+      await page.getByRole("link", { name: "Older →" }).click();
+      await expect(page).toHaveURL(`${author.path}?page=2`);
+      const second = items("Insights by Daily Insight Desk, page 2");
+      await expect(second).toHaveCount(1);
+      await expect(second).toContainText(`Paging ${stamp} #0`);
+      await expect(page.getByRole("navigation", { name: "Pages" })).toContainText("Page 2 of 2");
+    });
+  } finally {
+    await deletePosts(ids);
   }
 });
 

@@ -42,4 +42,14 @@ describe("now() in a query", () => {
     expect(answer.live).toEqual(["past"]);
     expect(answer.scheduled).toEqual(["future"]);
   });
+
+  it("is the context's instant when one is given, in compiled filters too", () => {
+    const answer = evaluateQuery(
+      parse(`{ "now": now(), "live": *[_type == "post" && publishedAt <= now()]._id }`),
+      view,
+      { ...context, now: new Date("2026-01-16T12:00:00.000Z") },
+    ) as Record<string, unknown>;
+    expect(answer.now).toBe("2026-01-16T12:00:00.000Z");
+    expect(answer.live).toEqual([]);
+  });
 });

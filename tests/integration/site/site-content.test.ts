@@ -106,10 +106,13 @@ describe("topics", () => {
   });
 
   it("list the posts that recommend a topic, with the topic's description", async () => {
-    const rows = await lake.query<PostsForTopicQueryResult>(postsForTopicQuery, {
+    const topic = await lake.query<PostsForTopicQueryResult>(postsForTopicQuery, {
       title: "Small Cap Value vs. Growth",
+      start: 0,
+      end: 20,
     });
-    expect(rows.map((row) => row.slug)).toEqual([SEED_SLUG]);
-    expect(rows[0]?.topicDescription).toContain("style factor");
+    expect(topic.posts.map((row) => row.slug)).toEqual([SEED_SLUG]);
+    expect(topic.total).toBe(1);
+    expect(topic.description).toContain("style factor");
   });
 });

@@ -5,6 +5,7 @@ import {
   cardPath,
   latestPageRoute,
   latestPath,
+  listPageRoute,
   postPath,
   postPreviewPath,
   postPreviewRoutePattern,
@@ -42,6 +43,8 @@ describe("route builders", () => {
     expect(latestPath(3)).toBe("/?page=3");
     expect(latestPageRoute(3)).toBe("/latest/3");
     expect(latestPageRoute(null)).toBe("/latest/-");
+    expect(listPageRoute(authorPath("desk"), 2)).toBe("/authors/desk/pages/2");
+    expect(listPageRoute("/tickers/BRK.B/", null)).toBe("/tickers/BRK.B/pages/-");
   });
 
   it("search with an encoded query", () => {

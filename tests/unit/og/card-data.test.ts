@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toHomeCardData, toPostCardData, toTickerCardData } from "@/lib/og/card-data";
-import { barePost, seedLatest, seedPost, seedTicker, seedTickerPosts } from "./fixtures";
+import { barePost, seedLatest, seedPost, seedTicker, seedTickerCoverage } from "./fixtures";
 
 describe("card data", () => {
   it("takes a post's title, UTC day, ticker symbols and first chart", () => {
@@ -22,14 +22,21 @@ describe("card data", () => {
   });
 
   it("counts a ticker's posts and names the latest", () => {
-    expect(toTickerCardData(seedTicker, seedTickerPosts)).toEqual({
+    expect(toTickerCardData(seedTicker, seedTickerCoverage)).toEqual({
       symbol: "IWM",
       name: "iShares Russell 2000 ETF",
       kind: "etf",
       postCount: 1,
       latestTitle: seedLatest.title,
     });
-    expect(toTickerCardData(seedTicker, [])).toMatchObject({ postCount: 0, latestTitle: null });
+    expect(toTickerCardData(seedTicker, { posts: [], total: 0 })).toMatchObject({
+      postCount: 0,
+      latestTitle: null,
+    });
+    // The card reads the ticker page's first page: the count is every post's, not the page's.
+    expect(
+      toTickerCardData(seedTicker, { posts: [{ title: "Newest" }, { title: "Older" }], total: 45 }),
+    ).toMatchObject({ postCount: 45, latestTitle: "Newest" });
   });
 
   it("shows the latest post on the home card, or none", () => {

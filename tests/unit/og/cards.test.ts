@@ -13,7 +13,7 @@ import {
   seedLatest,
   seedPost,
   seedTicker,
-  seedTickerPosts,
+  seedTickerCoverage,
 } from "./fixtures";
 import { compareWithGolden, isPng, pngSize } from "./png";
 
@@ -36,7 +36,7 @@ const cards: Array<{ name: string; element: () => ReactElement }> = [
   },
   {
     name: "ticker",
-    element: () => createElement(TickerCard, toTickerCardData(seedTicker, seedTickerPosts)),
+    element: () => createElement(TickerCard, toTickerCardData(seedTicker, seedTickerCoverage)),
   },
   { name: "home", element: () => createElement(HomeCard, toHomeCardData(seedLatest)) },
 ];

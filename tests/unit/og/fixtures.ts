@@ -68,5 +68,5 @@ export const lineChartPost: PostCardInput = {
 };
 
 export const seedTicker = { symbol: seedIwm.symbol, name: seedIwm.name, kind: seedIwm.kind };
-export const seedTickerPosts = [{ title: seedPostDoc.title }];
+export const seedTickerCoverage = { posts: [{ title: seedPostDoc.title }], total: 1 };
 export const seedLatest = { title: seedPostDoc.title, publishedAt: seedPostDoc.publishedAt };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  laterPageFrom,
   pageCountFor,
   pageHref,
   pageLinks,
@@ -44,5 +45,15 @@ describe("page math", () => {
     expect(pageLinks("/", 2, 3)).toEqual({ previous: "/", next: "/?page=3" });
     expect(pageLinks("/", 3, 3)).toEqual({ previous: "/?page=2", next: null });
     expect(pageLinks("/", 1, 1)).toEqual({ previous: null, next: null });
+  });
+});
+
+describe("laterPageFrom", () => {
+  it("reads the pages/[page] segment: page 2 and up, nothing else", () => {
+    expect(laterPageFrom("2")).toBe(2);
+    expect(laterPageFrom("120")).toBe(120);
+    for (const segment of ["1", "-", "0", "02", "abc", ""]) {
+      expect(laterPageFrom(segment), segment).toBeNull();
+    }
   });
 });

@@ -31,6 +31,44 @@ describe("proxy: /?page=N", async () => {
   });
 });
 
+describe("proxy: ?page=N of an author's, a ticker's and a topic's page", async () => {
+  const lists = ["/authors/daily-insight-desk", "/tickers/IWM", "/topics/small-cap-value"];
+
+  it("rewrites later pages to the list's pages/[page], keeping other query parameters", async () => {
+    for (const list of lists) {
+      expect(rewrittenTo(await run(`${list}?page=2`)), list).toBe(
+        `http://localhost:3000${list}/pages/2`,
+      );
+      expect(rewrittenTo(await run(`${list}?page=7&utm_source=feed`)), list).toBe(
+        `http://localhost:3000${list}/pages/7?utm_source=feed`,
+      );
+      expect(rewrittenTo(await run(`${list}?page=abc`)), list).toBe(
+        `http://localhost:3000${list}/pages/-`,
+      );
+    }
+  });
+
+  it("leaves first pages alone, and is matched only when a page is asked for", async () => {
+    for (const list of lists) {
+      for (const path of [list, `${list}?page=1`]) {
+        const response = await run(path);
+        expect(rewrittenTo(response), path).toBeNull();
+        expect(response.headers.get("location"), path).toBeNull();
+      }
+      expect(unstable_doesMiddlewareMatch({ config, url: `${list}?page=2` }), list).toBe(true);
+    }
+    for (const url of ["/authors/daily-insight-desk", "/topics/small-cap-value"]) {
+      expect(unstable_doesMiddlewareMatch({ config, url }), url).toBe(false);
+    }
+  });
+
+  it("redirects another spelling of a symbol first, keeping the page", async () => {
+    const response = await run("/tickers/iwm?page=3");
+    expect(response.status).toBe(308);
+    expect(response.headers.get("location")).toBe("http://localhost:3000/tickers/IWM?page=3");
+  });
+});
+
 describe("proxy: /tickers/:symbol", async () => {
   it("redirects other spellings of a symbol permanently", async () => {
     const response = await run("/tickers/iwm");

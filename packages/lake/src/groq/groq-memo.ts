@@ -95,7 +95,8 @@ export function answersFor(expr: Node | Node[], kind = "value"): WeakMap<object,
 }
 
 /**
- * `items[]{…}` / `items[].x` (a Map) over an array the narrowing computed, as a computed array
+ * `items[]{…}` / `items[].x` (a Map) and `items[].list[].x` (a FlatMap: an element's array answer
+ * is spread, as groq-js spreads it) over an array the narrowing computed, as a computed array
  * when its expression reads only its element; else the node as it was (groq-js evaluates it, and
  * reports any error it raises).
  */
@@ -103,6 +104,7 @@ export function mapComputed(node: Node): Node {
   const items = (node.base as Node).value;
   const expr = node.expr as Node;
   if (!Array.isArray(items) || !readsOnlyItsElement(expr)) return node;
+  const flat = node.type === "FlatMap";
   const answers = answersFor(expr);
   const evaluate = (item: unknown) =>
     evaluateSync(expr as unknown as ExprNode, { root: item }).data as unknown;
@@ -110,17 +112,18 @@ export function mapComputed(node: Node): Node {
   try {
     for (const item of items) {
       tickBudget();
-      if (item === null || typeof item !== "object") {
-        results.push(evaluate(item));
-        continue;
+      let answer: unknown;
+      if (item === null || typeof item !== "object") answer = evaluate(item);
+      else {
+        answer = answers.get(item);
+        if (answer === undefined && !answers.has(item)) {
+          // Kept for every later query, as a view's indexes are: no query's time budget pays for it.
+          answer = unbudgeted(() => evaluate(item));
+          answers.set(item, answer);
+        }
       }
-      let answer = answers.get(item);
-      if (answer === undefined && !answers.has(item)) {
-        // Kept for every later query, as a view's indexes are: no query's time budget pays for it.
-        answer = unbudgeted(() => evaluate(item));
-        answers.set(item, answer);
-      }
-      results.push(answer);
+      if (flat && Array.isArray(answer)) for (const inner of answer) results.push(inner);
+      else results.push(answer);
     }
   } catch {
     return node;

@@ -49,7 +49,8 @@ export function narrowFilters(tree: Node, view: View): Node {
   return mapNodes(narrowed, (node) => {
     if (node.type === PENDING_FILTER) return runPendingFilter(node);
     if (node.type === PENDING_SCORE) return runPendingScore(node);
-    if (node.type === "Map" && (node.base as Node).type === "Value") return mapComputed(node);
+    if ((node.type === "Map" || node.type === "FlatMap") && (node.base as Node).type === "Value")
+      return mapComputed(node);
     return isSortable(node) ? sortValues(node, Infinity) : node;
   });
 }
