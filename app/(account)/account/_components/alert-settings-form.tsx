@@ -36,21 +36,22 @@ export function AlertSettingsForm({
   mode,
   digestTime,
   timeZone,
-  saved,
+  chosen,
 }: {
   action: FormAction;
   mode: "off" | "instant" | "digest";
   digestTime: string;
   timeZone: string;
-  /** False until the reader first saves: then the browser's zone is proposed. */
-  saved: boolean;
+  /** Whether the reader ever chose (AlertPreferences.chosen): until then the browser's zone is
+   * proposed; after it, the zone they saved is shown, whatever their mode. */
+  chosen: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, idle);
   const [chosenMode, setChosenMode] = useState(mode);
   // Only the browser knows its zone and the zones it can name; the server renders the saved one.
   const browserZone = useSyncExternalStore(noChanges, readBrowserZone, () => null);
   const [picked, setPicked] = useState<string | null>(null);
-  const zone = picked ?? (!saved && browserZone ? browserZone : timeZone);
+  const zone = picked ?? (!chosen && browserZone ? browserZone : timeZone);
   const zones = useMemo(() => (browserZone ? zoneOptions(zone) : [zone]), [browserZone, zone]);
 
   return (
