@@ -213,7 +213,11 @@ describe.each(testDbKinds)("email alerts in development without EMAIL_SERVER on 
     mailbox = path.join(dir, "dev-mailbox.json");
     database = await openTestDb(kind);
     const mailer = alertMailer(
-      { NODE_ENV: "development", EMAIL_FROM: "Daily Insight <alerts@insight.example>" },
+      {
+        NODE_ENV: "development",
+        EMAIL_SERVER: undefined,
+        EMAIL_FROM: "Daily Insight <alerts@insight.example>",
+      },
       mailbox,
     );
     if (!mailer) throw new Error("alertMailer gave no mailer in development");
