@@ -35,6 +35,7 @@ let lake: Awaited<ReturnType<typeof startTestLake>>;
 let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
 let route: Awaited<ReturnType<typeof serveRoute>>;
 beforeAll(async () => {
+  // Before anything imports lib/env, which reads it once.
   vi.stubEnv("SANITY_WEBHOOK_SECRET", SECRET);
   const { POST } = await import("@/app/api/revalidate/route");
   [lake, smtp, route] = await Promise.all([
@@ -62,8 +63,10 @@ describe.each(testDbKinds)("a post going live, through /api/revalidate, on %s", 
   let worker: Awaited<ReturnType<typeof startTestEmailWorker>>;
   beforeAll(async () => {
     database = await openTestDb(kind);
-    // The route queues jobs on the process's job queue: this database's.
+    // The route queues jobs on the process's job queue: this database's, opened now (pg-boss
+    // creating its schema takes seconds) rather than inside the scheduled post's lead time.
     restoreDb = useAsProcessDb(database);
+    await (await import("@/lib/jobs/server")).getJobQueue();
     worker = await startTestEmailWorker({ database, lake, mailer: testMailer(smtp.url) });
   });
   afterAll(async () => {
