@@ -36,6 +36,8 @@ test("the browser's zone is proposed before the first save, the saved zone after
     await zone.selectOption("Europe/London");
     await page.getByRole("button", { name: "Save email settings" }).click();
     await expect(accountPage.status).toHaveText(/\(Europe\/London\)/);
+    // The form, reset by React once its action is done, still shows the zone just saved.
+    await expect(zone).toHaveValue("Europe/London");
     await accountPage.chooseAlerts("Off");
     await expect(accountPage.status).toHaveText("Saved. No email alerts.");
 
