@@ -57,6 +57,9 @@ export interface Announcement {
 
 const INSERT_CHUNK = 500;
 
+/** The transaction-level advisory lock announcements take (any number, the same everywhere). */
+const ANNOUNCE_LOCK = 0x616c657274; // "alert"
+
 /** Announces `post` to its readers, or returns null when it was announced before. */
 export async function announcePost(
   db: Db,
@@ -65,6 +68,11 @@ export async function announcePost(
 ): Promise<Announcement | null> {
   const symbols = [...new Set(post.tickers.map((ticker) => ticker.symbol))];
   return db.transaction(async (tx) => {
+    // One announcement at a time across all instances: each counts a reader's alerts today
+    // before adding one, and two at once (the announce queue is exclusive per post, so
+    // instances run different posts' jobs together) would both see room for the day's last.
+    // Held until commit; posts come a few a day, so the wait costs nothing.
+    await tx.execute(sql`select pg_advisory_xact_lock(${ANNOUNCE_LOCK})`);
     const [created] = await tx
       .insert(postAnnouncements)
       .values({ postId: post.id, content: post, announcedAt: now })

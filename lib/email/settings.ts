@@ -24,6 +24,9 @@ export interface AlertPreferences {
   timeZone: string;
   /** The reader's address refused mail for good; saving the settings again clears it. */
   failing: boolean;
+  /** Whether the reader ever chose (even "off", or by unsubscribing): until then the settings
+   * form proposes the browser's time zone, and after it the zone they saved. */
+  chosen: boolean;
 }
 
 export const defaultAlertPreferences: AlertPreferences = {
@@ -31,6 +34,7 @@ export const defaultAlertPreferences: AlertPreferences = {
   digestMinute: DEFAULT_DIGEST_MINUTE,
   timeZone: DEFAULT_TIME_ZONE,
   failing: false,
+  chosen: false,
 };
 
 /** The settings form (app/(account)/account). */
@@ -57,6 +61,7 @@ function toPreferences(row: AlertSettings | undefined): AlertPreferences {
     digestMinute: row.digestMinute,
     timeZone: row.timeZone,
     failing: row.failingSince !== null,
+    chosen: true,
   };
 }
 
@@ -103,7 +108,9 @@ export async function setAlertMode(db: Db, userId: string, mode: AlertMode): Pro
     });
 }
 
-export function describePreferences(preferences: AlertPreferences): string {
+export function describePreferences(
+  preferences: Pick<AlertPreferences, "mode" | "digestMinute" | "timeZone">,
+): string {
   switch (preferences.mode) {
     case "off":
       return "No email alerts.";

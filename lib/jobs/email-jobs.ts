@@ -27,6 +27,11 @@ export interface AnnounceJob {
 export async function createEmailQueues(boss: PgBoss): Promise<void> {
   // One announce job per post queued or running at a time (exclusive, keyed by post); a failed
   // one (the content source or the database down) is retried with backoff for about an hour.
+  // Jobs of different posts run at once on different instances: announcePost's lock keeps the
+  // daily limit. A delivery while the post's job waits or runs adds no job: a waiting one reads
+  // the post when it runs, and one running reads it once, so a post that becomes visible during
+  // that read (published within a second of its scheduled time) is announced by the go-live
+  // catch-up when a server next starts.
   await boss.createQueue(ANNOUNCE_QUEUE, {
     policy: "exclusive",
     retryLimit: 10,

@@ -52,15 +52,16 @@ export interface TestEmailWorker {
 export async function startTestEmailWorker(options: {
   database: Pick<TestDb, "db" | "store">;
   lake: TestLake;
-  smtpUrl: string;
+  /** Where messages go (testMailer, or the dev mailbox's); closed by stop(). */
+  mailer: Mailer;
   now?: () => Date;
   log?: (message: string) => void;
 }): Promise<TestEmailWorker> {
-  const { database, lake, smtpUrl, now, log = () => {} } = options;
+  const { database, lake, mailer, now, log = () => {} } = options;
   const boss = await openJobQueue(database.store, { log });
   await createEmailQueues(boss);
-  const reader = lake.anonymousClient.withConfig({ perspective: "published" });
-  const mailer = testMailer(smtpUrl);
+  // As the server reads (lib/jobs/server.ts): with the token, published documents only.
+  const reader = lake.client.withConfig({ perspective: "published", useCdn: false });
   await startEmailWorker({
     boss,
     db: database.db,

@@ -18,5 +18,5 @@ export async function signOutReader(): Promise<void> {
 /** The reader's email alert choice (off, instant, daily digest at a time and zone). */
 export const saveAlertSettings = readerAction(alertSettingsInput, async (input, reader) => {
   await saveAlertPreferences(await getDb(), reader.id, input);
-  return `Saved. ${describePreferences({ mode: input.mode, digestMinute: input.digestTime, timeZone: input.timeZone, failing: false })}`;
+  return `Saved. ${describePreferences({ mode: input.mode, digestMinute: input.digestTime, timeZone: input.timeZone })}`;
 });

@@ -42,7 +42,7 @@ export default async function AccountPage() {
         mode={preferences.mode}
         digestTime={formatMinute(preferences.digestMinute)}
         timeZone={preferences.timeZone}
-        saved={preferences.mode !== "off" || preferences.failing}
+        chosen={preferences.chosen}
       />
       <form action={signOutReader}>
         <button type="submit" className="button button--secondary">

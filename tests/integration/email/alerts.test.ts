@@ -1,16 +1,24 @@
 import { eq, sql } from "drizzle-orm";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // A post going live reaches exactly the readers watching its tickers with alerts on, through the
 // whole worker: the announce job (pg-boss), the outbox, and a real SMTP server; on both reader
-// databases, reading the post from the real lake.
+// databases, reading the post from the real lake. In development without EMAIL_SERVER, the same
+// alert lands in the dev mailbox instead.
 vi.mock("server-only", () => ({}));
 
 const { emailMessages, postAnnouncements, readerPostAlerts } = await import("@/drizzle/schema");
+const { readDevMailbox } = await import("@/lib/auth/dev-mailbox");
+const { alertMailer } = await import("@/lib/email/mailer");
 const { ANNOUNCE_QUEUE, enqueueAnnouncement } = await import("@/lib/jobs/email-jobs");
 const { createAlertReader } = await import("../../support/alert-readers");
+const { IWM_NOTE, publishAlertPost, SPY_NOTE } = await import("../../support/alert-posts");
 const { openTestDb, testDbKinds } = await import("../../support/db");
-const { startTestEmailWorker, TEST_SITE_URL } = await import("../../support/email-worker");
+const { startTestEmailWorker, TEST_SITE_URL, testMailer } =
+  await import("../../support/email-worker");
 const { startTestLake } = await import("../../support/lake");
 const { freePort } = await import("../../support/ports");
 const { startTestSmtpServer } = await import("../../support/smtp");
@@ -35,42 +43,15 @@ afterAll(async () => {
   await lake?.stop();
 });
 
-const IWM_NOTE = "Small caps lead when rates fall: IWM is the cleanest read on breadth.";
-const SPY_NOTE = "SPY is the benchmark every rotation is measured against.";
-
-async function publishPost(id: string, publishedAt = new Date(Date.now() - 60_000)) {
-  await lake.client.createOrReplace({
-    _id: id,
-    _type: "post",
-    title: `Rotation check ${id}`,
-    slug: { _type: "slug", current: id },
-    publishedAt: publishedAt.toISOString(),
-    summary: "Breadth is widening beyond the mega caps.",
-    tickers: [
-      {
-        _key: "iwm",
-        _type: "tickerMention",
-        ticker: { _type: "reference", _ref: "ticker-IWM" },
-        note: IWM_NOTE,
-        position: "long",
-      },
-      {
-        _key: "spy",
-        _type: "tickerMention",
-        ticker: { _type: "reference", _ref: "ticker-SPY" },
-        note: SPY_NOTE,
-        position: "none",
-      },
-    ],
-  });
-}
+const publishPost = (id: string, publishedAt?: Date) =>
+  publishAlertPost(lake.client, id, publishedAt);
 
 describe.each(testDbKinds)("email alerts on %s", (kind) => {
   let database: TestDb;
   let worker: Awaited<ReturnType<typeof startTestEmailWorker>>;
   beforeAll(async () => {
     database = await openTestDb(kind);
-    worker = await startTestEmailWorker({ database, lake, smtpUrl: smtp.url });
+    worker = await startTestEmailWorker({ database, lake, mailer: testMailer(smtp.url) });
   });
   afterAll(async () => {
     await worker?.stop();
@@ -152,27 +133,35 @@ describe.each(testDbKinds)("email alerts on %s", (kind) => {
     expect(waiting).toMatchObject([{ postId, via: "digest", messageKey: null, symbols: ["IWM"] }]);
   });
 
+  /** Queues the post's announcement and waits until its job is done: the announce queue keeps
+   * one job per post queued or active, so a job queued while another runs would be dropped. */
+  const announceAndWait = async (postId: string) => {
+    const before = (await worker.boss.findJobs(ANNOUNCE_QUEUE, { key: postId })).length;
+    await enqueueAnnouncement(worker.boss, postId);
+    await until(async () => {
+      const jobs = await worker.boss.findJobs(ANNOUNCE_QUEUE, { key: postId });
+      return jobs.length === before + 1 && jobs.every((job) => job.state === "completed");
+    });
+  };
+
   it("announces a post once: an edit, or a publish again, sends nothing more", async () => {
     const db = database.db;
     const reader = await createAlertReader(db, { name: "once", symbols: ["IWM"], mode: "instant" });
     const postId = `once-${kind}`;
     await publishPost(postId);
-    await enqueueAnnouncement(worker.boss, postId);
+    await announceAndWait(postId);
     await smtp.takeMailTo(reader.email, 20_000);
 
-    // Edited, unpublished and published again: each delivery queues the job again.
+    // Edited, then unpublished and published again: each delivery's job runs, and sends nothing.
     await lake.client
       .patch(postId)
       .set({ title: `Rotation check ${postId} (edited)` })
       .commit();
-    await enqueueAnnouncement(worker.boss, postId);
+    await announceAndWait(postId);
     await lake.client.delete(postId);
     await publishPost(postId);
-    await enqueueAnnouncement(worker.boss, postId);
-    await until(async () => {
-      const jobs = await worker.boss.findJobs(ANNOUNCE_QUEUE, { key: postId });
-      return jobs.length > 0 && jobs.every((job) => job.state === "completed");
-    });
+    await announceAndWait(postId);
+    expect(await worker.boss.findJobs(ANNOUNCE_QUEUE, { key: postId })).toHaveLength(3);
     await until(async () => (await messagesFor(postId)).every((m) => m.status === "sent"));
     const mine = (await messagesFor(postId)).filter((message) => message.userId === reader.id);
     expect(mine).toHaveLength(1);
@@ -210,6 +199,61 @@ describe.each(testDbKinds)("email alerts on %s", (kind) => {
     expect(
       await db.select().from(postAnnouncements).where(eq(postAnnouncements.postId, old)),
     ).toEqual([]);
+    expect(smtp.received.filter((entry) => entry.envelopeTo.includes(reader.email))).toEqual([]);
+  });
+});
+
+describe.each(testDbKinds)("email alerts in development without EMAIL_SERVER on %s", (kind) => {
+  let database: TestDb;
+  let worker: Awaited<ReturnType<typeof startTestEmailWorker>>;
+  let dir: string;
+  let mailbox: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "dev-mailbox-"));
+    mailbox = path.join(dir, "dev-mailbox.json");
+    database = await openTestDb(kind);
+    const mailer = alertMailer(
+      {
+        NODE_ENV: "development",
+        EMAIL_SERVER: undefined,
+        EMAIL_FROM: "Daily Insight <alerts@insight.example>",
+      },
+      mailbox,
+    );
+    if (!mailer) throw new Error("alertMailer gave no mailer in development");
+    worker = await startTestEmailWorker({ database, lake, mailer });
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await database?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("puts the alert in the dev mailbox, with what /dev/mailbox shows of it", async () => {
+    const reader = await createAlertReader(database.db, {
+      name: "dev",
+      symbols: ["IWM"],
+      mode: "instant",
+    });
+    const postId = `dev-${kind}`;
+    await publishPost(postId);
+    await enqueueAnnouncement(worker.boss, postId);
+    await until(async () => {
+      const [message] = await database.db
+        .select()
+        .from(emailMessages)
+        .where(eq(emailMessages.userId, reader.id));
+      return message?.status === "sent";
+    });
+
+    const article = `${TEST_SITE_URL}/insights/${postId}`;
+    const mails = readDevMailbox(mailbox);
+    // The page links the subject to `url` and shows the text of a message with an HTML part.
+    expect(mails).toMatchObject([
+      { to: reader.email, subject: `IWM: Rotation check ${postId}`, url: article },
+    ]);
+    expect(mails[0]!.text).toContain(IWM_NOTE);
+    expect(mails[0]!.html).toContain(`href="${article}"`);
     expect(smtp.received.filter((entry) => entry.envelopeTo.includes(reader.email))).toEqual([]);
   });
 });

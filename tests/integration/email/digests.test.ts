@@ -7,7 +7,7 @@ import type { AlertPost } from "@/lib/email/alert-content";
 // all on a day with nothing new. Real SMTP, both reader databases.
 vi.mock("server-only", () => ({}));
 
-const { emailMessages } = await import("@/drizzle/schema");
+const { emailMessages, readerPostAlerts } = await import("@/drizzle/schema");
 const { announcePost } = await import("@/lib/email/announce");
 const { deliverPending } = await import("@/lib/email/deliver");
 const { planDigests } = await import("@/lib/email/digests");
@@ -148,5 +148,37 @@ describe.each(testDbKinds)("digests and the daily limit on %s", (kind) => {
     const digest = mailTo(busy.email).at(-1)!;
     expect(digest.mail.subject).toBe("Your Daily Insight digest: 2 posts on NVDA");
     expect(digest.mail.text).toContain(`Post ${kind}-busy-${count - 1}`);
+  });
+
+  it("keeps the daily limit when posts are announced at once (announce jobs on several instances)", async () => {
+    const db = database.db;
+    const reader = await createAlertReader(db, {
+      name: "rush",
+      symbols: ["AMD"],
+      mode: "instant",
+      timeZone: "Europe/London",
+    });
+    // More announcements at the same moment than the Postgres pool has connections.
+    const at = new Date("2026-12-12T09:00:00Z");
+    const count = INSTANT_ALERTS_PER_DAY + 5;
+    const announced = await Promise.all(
+      Array.from({ length: count }, (_, n) =>
+        announcePost(db, post(`${kind}-rush-${n}`, ["AMD"], at), at),
+      ),
+    );
+    expect(announced.map((result) => result?.readers)).toEqual(Array(count).fill(1));
+    const alerts = await db
+      .select({ via: readerPostAlerts.via })
+      .from(readerPostAlerts)
+      .where(eq(readerPostAlerts.userId, reader.id));
+    expect(alerts.filter((alert) => alert.via === "instant")).toHaveLength(INSTANT_ALERTS_PER_DAY);
+    expect(alerts.filter((alert) => alert.via === "digest")).toHaveLength(
+      count - INSTANT_ALERTS_PER_DAY,
+    );
+    const messages = await db
+      .select()
+      .from(emailMessages)
+      .where(eq(emailMessages.userId, reader.id));
+    expect(messages).toHaveLength(INSTANT_ALERTS_PER_DAY);
   });
 });

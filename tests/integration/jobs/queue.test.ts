@@ -38,8 +38,12 @@ describe.each(testDbKinds)("the job queue on %s", (kind) => {
     await a.work("once", { pollingIntervalSeconds: 0.5, batchSize: 3 }, worker("a"));
     await b.work("once", { pollingIntervalSeconds: 0.5, batchSize: 3 }, worker("b"));
     for (let n = 0; n < 30; n++) await a.send("once", { n });
-    await until(() => done.length >= 30);
-    await new Promise((r) => setTimeout(r, 1_500));
+    await until(async () => {
+      const jobs = await a.findJobs("once");
+      return jobs.length === 30 && jobs.every((job) => job.state === "completed");
+    });
+    // Both workers stopped, their handlers finished: no job can be done again after this.
+    await Promise.all([a, b].map((boss) => boss.offWork("once", { wait: true })));
     expect(done.map((entry) => entry.n).sort((x, y) => x - y)).toEqual(
       Array.from({ length: 30 }, (_, n) => n),
     );

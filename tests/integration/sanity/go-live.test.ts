@@ -1,8 +1,7 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Schedule } from "@/lib/sanity/go-live";
 import { startTestLake, type TestLake } from "../../support/lake.ts";
+import { serveRoute, type ServedRoute } from "../../support/route-server.ts";
 
 // A scheduled post goes live by itself: the go-live watch (lib/sanity/go-live.ts) reads the real
 // lake with goLiveQuery and, at the post's time, delivers a signed webhook to the real
@@ -18,11 +17,10 @@ const { signedDelivery, watchGoLive } = await import("@/lib/sanity/go-live");
 
 const SECRET = "go-live-test-secret";
 let lake: TestLake;
-let server: Server;
+let route: ServedRoute;
 let url: string;
 let closeDb: () => Promise<void>;
 let restoreDb: () => Promise<void>;
-const answered: Array<{ status: number; revalidated: string[] }> = [];
 
 beforeAll(async () => {
   vi.stubEnv("SANITY_WEBHOOK_SECRET", SECRET);
@@ -31,29 +29,15 @@ beforeAll(async () => {
   restoreDb = useAsProcessDb(handle);
   closeDb = handle.close;
   lake = await startTestLake({ seed: true });
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const request = new Request(`http://localhost${req.url}`, {
-        method: "POST",
-        headers: req.headers as Record<string, string>,
-        body: Buffer.concat(chunks),
-      });
-      void POST(request).then(async (response) => {
-        const body = (await response.json()) as { revalidated?: string[] };
-        answered.push({ status: response.status, revalidated: body.revalidated ?? [] });
-        res.writeHead(response.status, { "content-type": "application/json" });
-        res.end(JSON.stringify(body));
-      });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/revalidate`;
+  route = await serveRoute(POST, "/api/revalidate");
+  url = route.url;
+  // A post's delivery queues its email alerts: the first opens the job queue (pg-boss creating
+  // its schema, seconds on a busy machine). Opened here, so the time measured is the watch's.
+  await (await import("@/lib/jobs/server")).getJobQueue();
 });
 
 afterAll(async () => {
-  server?.close();
+  await route?.close();
   await lake?.stop();
   await restoreDb?.();
   await closeDb?.();
@@ -107,9 +91,9 @@ describe("the go-live watch", () => {
       await vi.waitUntil(() => revalidatedAt.length > 0, { timeout: 8_000, interval: 50 });
       expect(revalidatedAt[0]! - at.getTime()).toBeGreaterThanOrEqual(0);
       expect(revalidatedAt[0]! - at.getTime()).toBeLessThan(3_000);
-      const delivery = answered.at(-1)!;
+      const delivery = route.answered.at(-1)!;
       expect(delivery.status).toBe(200);
-      expect(delivery.revalidated.sort()).toEqual(
+      expect((delivery.body.revalidated as string[]).sort()).toEqual(
         ["post:go-live-1", "posts", "ticker:ticker-IWM", "tickers"].sort(),
       );
 

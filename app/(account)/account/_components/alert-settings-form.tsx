@@ -1,6 +1,13 @@
 "use client";
 
-import { useActionState, useMemo, useState, useSyncExternalStore } from "react";
+import {
+  useActionState,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import type { ActionState } from "@/lib/auth/reader-action";
 
 type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -36,22 +43,31 @@ export function AlertSettingsForm({
   mode,
   digestTime,
   timeZone,
-  saved,
+  chosen,
 }: {
   action: FormAction;
   mode: "off" | "instant" | "digest";
   digestTime: string;
   timeZone: string;
-  /** False until the reader first saves: then the browser's zone is proposed. */
-  saved: boolean;
+  /** Whether the reader ever chose (AlertPreferences.chosen): until then the browser's zone is
+   * proposed; after it, the zone they saved is shown, whatever their mode. */
+  chosen: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, idle);
   const [chosenMode, setChosenMode] = useState(mode);
   // Only the browser knows its zone and the zones it can name; the server renders the saved one.
   const browserZone = useSyncExternalStore(noChanges, readBrowserZone, () => null);
   const [picked, setPicked] = useState<string | null>(null);
-  const zone = picked ?? (!saved && browserZone ? browserZone : timeZone);
+  const zone = picked ?? (!chosen && browserZone ? browserZone : timeZone);
   const zones = useMemo(() => (browserZone ? zoneOptions(zone) : [zone]), [browserZone, zone]);
+  // React resets a form once its action is done, and a select resets to its default option,
+  // which React sets on the first render only (the zone the server rendered). Kept at the zone
+  // shown, so saving leaves the form as the reader sees it.
+  const zoneSelect = useRef<HTMLSelectElement>(null);
+  useLayoutEffect(() => {
+    for (const option of Array.from(zoneSelect.current?.options ?? []))
+      option.defaultSelected = option.value === zone;
+  }, [zone, zones]);
 
   return (
     <form action={formAction} className="account-form alert-settings" aria-busy={pending}>
@@ -93,6 +109,7 @@ export function AlertSettingsForm({
           <label>
             <span className="visually-hidden">Time zone</span>
             <select
+              ref={zoneSelect}
               className="account-form__input"
               name="timeZone"
               value={zone}
