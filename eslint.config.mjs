@@ -110,7 +110,7 @@ export default defineConfig([
   },
   {
     // The domain layer draws nothing of the site's UI: what lib and components share is
-    // lib/content. Nothing imports a route (DESIGN.md, "Shape").
+    // lib/content. Nothing imports a route (README.md, "Where things live").
     files: ["lib/**"],
     ignores: ["lib/content/**", "lib/routes.ts"],
     rules: {
@@ -158,7 +158,7 @@ export default defineConfig([
       ],
     },
   },
-  // Imports flow down (DESIGN.md, "Shape"): app → components | hooks | lib;
+  // Imports flow down (README.md, "Where things live"): app → components | hooks | lib;
   // components → hooks | lib/content | lib/routes; lib → drizzle; nothing imports app/.
   ...["(site)", "(account)", "(studio)"].map((group) => ({
     // Route groups never import each other: what two share goes to components/ or lib/.

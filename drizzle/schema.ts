@@ -130,7 +130,7 @@ export const watchlistItems = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.watchlistId, table.symbol] }),
-    // Who watches a ticker: the alert fan-out's lookup (lib/email/fan-out.ts).
+    // Who watches a ticker: the alert fan-out's lookup (lib/email/announce.ts).
     index("watchlist_items_symbol_idx").on(table.symbol),
     // The Sanity ticker symbol's shape (lib/content/symbols.ts SYMBOL_PATTERN).
     check("watchlist_items_symbol_shape", sql`${table.symbol} ~ '^[A-Z][A-Z0-9]{0,9}(\\.[A-Z])?$'`),
