@@ -5,7 +5,7 @@ import { topicPath } from "../../lib/routes.ts";
 import { rawRequest, type RawRequest, type RawResponse } from "../support/raw-http.ts";
 import { e2e } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
-import { seedPost } from "./seed-post.ts";
+import { seedPost } from "../support/seed-post.ts";
 
 // Hostile and clumsy input against the production build, generated from a fixed seed so a
 // failure reproduces: every page, route handler and server action, with bad encodings, huge and

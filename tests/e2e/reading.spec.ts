@@ -2,7 +2,7 @@ import { encodeSignatureHeader, SIGNATURE_HEADER_NAME } from "@sanity/webhook";
 import type { Locator, Page } from "@playwright/test";
 import { lakeClient } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
-import { seedPost, seedTicker } from "./seed-post.ts";
+import { seedPost, seedTicker } from "../support/seed-post.ts";
 
 // A reader's view of the seed post against the production build: every part of the article,
 // the ticker pages it links to, real HTTP statuses, freshness after publishing, and the keyboard.
