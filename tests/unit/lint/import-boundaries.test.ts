@@ -1,4 +1,6 @@
 import { ESLint } from "eslint";
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 // The folder boundaries of README.md's "Where things live", as eslint.config.mjs states them,
@@ -73,7 +75,24 @@ const ALLOWED_AS_TYPES: Probe[] = [
   ["lib/content/probe.ts", "../sanity/types.ts"],
 ];
 
+/** Every folder of lib/ outside lib/content, however deep: the rules go by depth there. */
+const libFolders = readdirSync("lib", { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => path.join(entry.parentPath, entry.name))
+  .filter((folder) => !folder.startsWith(path.join("lib", "content")));
+
 describe("import boundaries (eslint.config.mjs)", () => {
+  it.each(["lib", ...libFolders])(
+    "%s/ may not reach the Studio by a relative path",
+    async (folder) => {
+      const up = "../".repeat(folder.split(path.sep).length);
+      expect(await boundaryErrors(`${folder}/probe.ts`, `${up}sanity/structure`)).toContain(
+        "no-restricted-imports",
+      );
+      expect(await boundaryErrors(`${folder}/probe.ts`, `${up}sanity/env`)).toEqual([]);
+    },
+  );
+
   it.each(REFUSED)("%s may not import %s", async (file, specifier) => {
     expect(await boundaryErrors(file, specifier)).toContain("no-restricted-imports");
   });
