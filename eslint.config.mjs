@@ -39,6 +39,9 @@ const lakeLayerRules = Object.entries(LAKE_LAYERS).map(([layer, above]) => ({
   },
 }));
 
+/** How deep lib/ nests (lib/email/templates/x.tsx is 2); lint covers a few levels more. */
+const LIB_DEPTHS = [0, 1, 2, 3, 4, 5];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -78,10 +81,18 @@ export default defineConfig([
     files: ["packages/lake/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [LEAVES_THE_LAKE] }] },
   },
-  {
-    // lib/content and lib/routes are the vocabulary the site, cards, feeds, client components
-    // and the Studio share: pure, so nothing that reads the environment or does I/O.
-    files: ["lib/content/**", "lib/routes.ts"],
+  // lib/content and lib/routes are the vocabulary the site, cards, feeds, client components
+  // and the Studio share: pure, so nothing that reads the environment or does I/O.
+  ...[
+    // lib/content/*: its own modules (./x), lib/routes (../routes), generated types.
+    { files: ["lib/content/**"], relative: ["../*", "!../routes*", "../*/**"] },
+    // lib/routes.ts: lib/content (./content/x), and nothing else beside it in lib/.
+    {
+      files: ["lib/routes.ts"],
+      relative: ["./*", "!./content", "./*/**", "!./content/**", "../*"],
+    },
+  ].map(({ files, relative }) => ({
+    files,
     rules: {
       "no-restricted-imports": [
         "error",
@@ -96,9 +107,7 @@ export default defineConfig([
                 "!**/lib/routes*",
                 "**/lib/*/**",
                 "!**/lib/content/**",
-                "../*",
-                "!../routes*",
-                "../*/**",
+                ...relative,
               ],
               allowTypeImports: true,
               message: "lib/content and lib/routes import only each other (and generated types).",
@@ -107,11 +116,11 @@ export default defineConfig([
         },
       ],
     },
-  },
-  {
-    // The domain layer draws nothing of the site's UI: what lib and components share is
-    // lib/content. Nothing imports a route (DESIGN.md, "Shape").
-    files: ["lib/**"],
+  })),
+  // The domain layer draws nothing of the site's UI: what lib and components share is
+  // lib/content. Nothing imports a route (README.md, "Where things live").
+  ...LIB_DEPTHS.map((depth) => ({
+    files: [`lib/${"*/".repeat(depth)}*`],
     ignores: ["lib/content/**", "lib/routes.ts"],
     rules: {
       "no-restricted-imports": [
@@ -127,11 +136,17 @@ export default defineConfig([
               group: ["@/sanity/*", "!@/sanity/env"],
               message: "lib reads the Studio's project settings only (sanity/env.ts).",
             },
+            {
+              // The same, spelt as a relative path: as many `../` as leave lib/ reach the
+              // Studio's sanity/, fewer reach lib/sanity/, which is lib's own.
+              regex: `^(\\.\\./){${depth + 1}}sanity(/(?!env(\\.ts)?$)|$)`,
+              message: "lib reads the Studio's project settings only (sanity/env.ts).",
+            },
           ],
         },
       ],
     },
-  },
+  })),
   {
     // The Studio shares UI from components/ and vocabulary from lib/content and lib/routes;
     // nothing of the site's routes or server.
@@ -158,7 +173,7 @@ export default defineConfig([
       ],
     },
   },
-  // Imports flow down (DESIGN.md, "Shape"): app → components | hooks | lib;
+  // Imports flow down (README.md, "Where things live"): app → components | hooks | lib;
   // components → hooks | lib/content | lib/routes; lib → drizzle; nothing imports app/.
   ...["(site)", "(account)", "(studio)"].map((group) => ({
     // Route groups never import each other: what two share goes to components/ or lib/.
@@ -200,12 +215,13 @@ export default defineConfig([
               message: "Nothing imports a route.",
             },
             {
+              // Through the alias or a relative path alike.
               group: [
-                "@/lib/*",
-                "!@/lib/content",
-                "!@/lib/routes",
-                "@/lib/*/**",
-                "!@/lib/content/**",
+                "**/lib/*",
+                "!**/lib/content",
+                "!**/lib/routes*",
+                "**/lib/*/**",
+                "!**/lib/content/**",
               ],
               allowTypeImports: true,
               message: "Shared UI and hooks take lib/content and lib/routes only (and types).",

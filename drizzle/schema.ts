@@ -112,6 +112,8 @@ export const watchlists = pgTable(
   (table) => [
     unique("watchlists_user_name_unique").on(table.userId, table.name),
     index("watchlists_user_id_idx").on(table.userId),
+    // lib/watchlists/rules.ts MAX_WATCHLIST_NAME_LENGTH, as the note's MAX_NOTE_LENGTH below: this
+    // file imports nothing of the app, so tests/integration/db/check-constraints.test.ts ties them.
     check("watchlists_name_length", sql`char_length(${table.name}) between 1 and 60`),
   ],
 );
@@ -130,7 +132,7 @@ export const watchlistItems = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.watchlistId, table.symbol] }),
-    // Who watches a ticker: the alert fan-out's lookup (lib/email/fan-out.ts).
+    // Who watches a ticker: the alert fan-out's lookup (lib/email/announce.ts).
     index("watchlist_items_symbol_idx").on(table.symbol),
     // The Sanity ticker symbol's shape (lib/content/symbols.ts SYMBOL_PATTERN).
     check("watchlist_items_symbol_shape", sql`${table.symbol} ~ '^[A-Z][A-Z0-9]{0,9}(\\.[A-Z])?$'`),

@@ -2,7 +2,7 @@
 // the card of a post published during the run (through @sanity/client into the bench's own lake,
 // whose webhook revalidates the site), with and without a chart, against the cached card.
 import { localLakeClient } from "../support/lake.ts";
-import { readSeedDocuments, type SeedDocument } from "../../scripts/seed.ts";
+import { type SeedDoc, seedPostDocument } from "../support/seed-post.ts";
 import { median, type Figure, type SuiteResult } from "./figure.ts";
 import type { Servers } from "./servers.ts";
 
@@ -29,7 +29,7 @@ async function p50Repeated(url: string, expectType?: string): Promise<number> {
   return median(times);
 }
 
-function newPosts(seed: SeedDocument, kind: "title" | "chart", count: number, run: string) {
+function newPosts(seed: SeedDoc, kind: "title" | "chart", count: number, run: string) {
   const body = (seed.body as Array<{ _type: string }>) ?? [];
   return Array.from({ length: count }, (_, i) => ({
     ...seed,
@@ -46,7 +46,7 @@ function newPosts(seed: SeedDocument, kind: "title" | "chart", count: number, ru
 export async function benchCards(servers: Servers): Promise<SuiteResult> {
   const site = await servers.site();
   const bare = await servers.bare();
-  const seed = readSeedDocuments().find((doc) => doc._type === "post")!;
+  const seed = seedPostDocument;
   const card = (path: string) => `${site.url}${path}/opengraph-image`;
 
   const barePage = await p50Repeated(`${bare.url}/`);

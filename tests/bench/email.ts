@@ -16,7 +16,7 @@ import { PgBoss } from "pg-boss";
 import { SMTPServer } from "smtp-server";
 import { migratePostgres } from "../../lib/db/migrate.ts";
 import { pooledSmtpUrl, SMTP_CONNECTIONS } from "../../lib/email/smtp-pool.ts";
-import { readSeedDocuments } from "../../scripts/seed.ts";
+import { seedPostDocument as seedPost } from "../support/seed-post.ts";
 import { testDatabaseUrl, withDatabase } from "../support/db-guard.ts";
 import { startTestLake, type TestLake } from "../support/lake.ts";
 import { freePort } from "../support/ports.ts";
@@ -241,11 +241,6 @@ async function announce(boss: PgBoss, postId: string): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 // Posts: the seed article's title, summary and author, on IWM only, published a minute ago.
-
-const seedPost = readSeedDocuments().find((doc) => doc._type === "post") as unknown as Record<
-  string,
-  unknown
-> & { title: string; tickers: Array<{ _key: string }> };
 
 async function publishPost(lake: TestLake, id: string): Promise<void> {
   await lake.client.createOrReplace({

@@ -13,7 +13,7 @@ import { startTestLake } from "../support/lake.ts";
 import { startNginx } from "../support/nginx.ts";
 import { freePort } from "../support/ports.ts";
 import { startTestRedis } from "../support/redis.ts";
-import { seedPost } from "../e2e/seed-post.ts";
+import { seedPost } from "../support/seed-post.ts";
 
 const PUBLISHES = Number(process.env.SCALE_PUBLISHES ?? 20);
 /** nginx's own workers are not what is measured; fewer warm-up rounds than the site suite. */

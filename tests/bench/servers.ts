@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Lake } from "@daily-insight/lake";
 import { startTestLake } from "../support/lake.ts";
-import { readSeedDocuments } from "../../scripts/seed.ts";
+import { seedPost } from "../support/seed-post.ts";
 import { nextBin, productionSiteEnv, siteServerArgs, waitUntilServing } from "../e2e/site-env.ts";
 
 const root = process.cwd();
@@ -38,10 +38,7 @@ export interface Site extends Server {
   articlePath: string;
 }
 
-const seedPost = readSeedDocuments().find((doc) => doc._type === "post") as unknown as {
-  slug: { current: string };
-};
-export const articlePath = `/insights/${seedPost.slug.current}`;
+export const articlePath = seedPost.path;
 
 // Copies of the sources beside the checkout's node_modules, hard-linked (copied when the
 // temporary directory is on another device): each copy is its own Turbopack root, with one Next.

@@ -1,6 +1,6 @@
 import { lakeClient, siteUrl } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
-import { seedPost } from "./seed-post.ts";
+import { seedPost } from "../support/seed-post.ts";
 
 // The social cards a shared link shows: named by absolute URL in each page's metadata, served as
 // 1200×630 PNGs from the production build.

@@ -7,7 +7,7 @@ import { rawRequest, setCookies } from "../support/raw-http.ts";
 import { e2e, siteUrl } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
 import { newAddress, signedInReader } from "./readers.ts";
-import { seedPost } from "./seed-post.ts";
+import { seedPost } from "../support/seed-post.ts";
 
 // What an attacker found against the production build, each kept fixed here against the real
 // server (scripts/site-server.ts around Next, as `npm start` runs it).

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { e2e, siteUrl } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
-import { seedPost, seedTicker } from "./seed-post.ts";
+import { seedPost, seedTicker } from "../support/seed-post.ts";
 import { productionSiteEnv, siteServerArgs, startSiteProcess } from "./site-env.ts";
 import { freePort } from "../support/ports.ts";
 

@@ -20,7 +20,7 @@ import {
 } from "../../lib/routes.ts";
 import { deletePosts, lakeClient, siteUrl } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
-import { seedAuthor, seedPost, seedTicker } from "./seed-post.ts";
+import { seedAuthor, seedPost, seedTicker } from "../support/seed-post.ts";
 
 // A reader's view of the seed post against the production build: every part of the article,
 // the ticker pages it links to, real HTTP statuses, freshness after publishing, and the keyboard.

@@ -3,7 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import { siteUrl } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
-import { seedPost } from "./seed-post.ts";
+import { seedPost } from "../support/seed-post.ts";
 import { productionSiteEnv, startSiteProcess, type SiteProcess } from "./site-env.ts";
 import { assertLocalDatabaseUrl, testDatabaseUrl, withDatabase } from "../support/db-guard.ts";
 import { randomToken, startTestLake, type TestLake } from "../support/lake.ts";

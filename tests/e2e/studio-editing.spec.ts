@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { visibleText } from "./pages/article-page.ts";
 import { deletePosts, e2e, lakeClient } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
-import { seedPost } from "./seed-post.ts";
+import { seedPost } from "../support/seed-post.ts";
 import { blockHostedAddresses, keepScreenshot } from "./pages/studio-page.ts";
 
 // The editor's side, end to end in the real Studio against the local lake: a post with two

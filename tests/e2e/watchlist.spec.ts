@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { siteUrl } from "./env.ts";
 import { expect, test } from "./fixtures.ts";
 import { newAddress } from "./readers.ts";
-import { seedPost, seedTicker } from "./seed-post.ts";
+import { seedPost, seedTicker } from "../support/seed-post.ts";
 
 // A reader's watchlist against the production build: watch IWM from its page, find it on
 // /watchlist with the seed post in the feed, keep a private note across sign-out and sign-in,

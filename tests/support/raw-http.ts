@@ -1,4 +1,5 @@
 import { request } from "node:http";
+import { brotliDecompressSync, gunzipSync, inflateSync, zstdDecompressSync } from "node:zlib";
 
 // One HTTP/1.1 request exactly as given: any method, path, Host and headers, from a chosen
 // local address (127.0.0.0/8 is all this machine, so a test can be a client of its own for
@@ -19,7 +20,9 @@ export interface RawRequest {
 export interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
+  /** The body's bytes as UTF-8, still in its Content-Encoding (see decodedBody). */
   body: string;
+  bytes: Buffer;
 }
 
 export function rawRequest(options: RawRequest): Promise<RawResponse> {
@@ -39,13 +42,15 @@ export function rawRequest(options: RawRequest): Promise<RawResponse> {
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () =>
+        res.on("end", () => {
+          const bytes = Buffer.concat(chunks);
           resolve({
             status: res.statusCode ?? 0,
             headers: res.headers,
-            body: Buffer.concat(chunks).toString("utf8"),
-          }),
-        );
+            body: bytes.toString("utf8"),
+            bytes,
+          });
+        });
         res.on("error", reject);
       },
     );
@@ -65,4 +70,32 @@ export function setCookies(response: RawResponse): Map<string, string> {
     cookies.set(pair.slice(0, at), pair.slice(at + 1));
   }
   return cookies;
+}
+
+const DECODERS: Record<string, (bytes: Buffer) => Buffer> = {
+  gzip: gunzipSync,
+  "x-gzip": gunzipSync,
+  deflate: inflateSync,
+  br: brotliDecompressSync,
+  zstd: zstdDecompressSync,
+  identity: (bytes) => bytes,
+};
+
+/** The body as text with its Content-Encoding undone; throws on an encoding it does not know. */
+export function decodedBody(response: RawResponse): string {
+  const header = response.headers["content-encoding"];
+  const codings = (Array.isArray(header) ? header.join(",") : (header ?? ""))
+    .split(",")
+    .map((coding) => coding.trim().toLowerCase())
+    .filter(Boolean);
+  // A HEAD, 204 or 304 answer names the coding of a body it does not send.
+  if (response.bytes.length === 0) return "";
+  let bytes = response.bytes;
+  // Codings are listed in the order they were applied.
+  for (const coding of codings.reverse()) {
+    const decode = DECODERS[coding];
+    if (!decode) throw new Error(`unknown Content-Encoding ${coding}`);
+    bytes = decode(bytes);
+  }
+  return bytes.toString("utf8");
 }

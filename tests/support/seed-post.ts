@@ -1,59 +1,101 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { postPath } from "../../lib/routes.ts";
+import { readSeedDocuments, type SeedDocument } from "../../scripts/seed.ts";
 
-// The one reader of the seed content for tests that need no lake: its documents as written
-// (sanity/seed/*.ndjson), and the seed post as postBySlugQuery returns it: ticker references in
-// the body's markDefs dereferenced to { _id, _type, symbol, name }, and the post's tickers with
-// their notes.
+// The one reader of the seed content for unit, integration and e2e tests and the benchmarks:
+// the documents of sanity/seed/*.ndjson read as `npm run seed` reads them (scripts/seed.ts), so
+// a change to the seed shows up here instead of in a copy of it; and the seed post in the shapes
+// tests check against, as postBySlugQuery returns it (ticker references in the body's markDefs
+// dereferenced to { _id, _type, symbol, name }; the post's tickers with their notes).
 
-export type SeedDoc = Record<string, unknown> & { _id: string; _type: string };
-type Doc = SeedDoc;
+export type SeedDoc = SeedDocument;
 type Block = { _type: string; _key: string; markDefs?: Array<Record<string, unknown>> } & Record<
   string,
   unknown
 >;
+type TickerDoc = SeedDoc & { symbol: string; name: string };
 
-const seedFile = fileURLToPath(
-  new URL("../../sanity/seed/daily-insight-2026-01-16.ndjson", import.meta.url),
-);
+export const seedDocs: SeedDoc[] = readSeedDocuments();
 
-export const seedDocs: Doc[] = readFileSync(seedFile, "utf8")
-  .split("\n")
-  .filter(Boolean)
-  .map((line) => JSON.parse(line) as Doc);
-
-const byId = new Map(seedDocs.map((doc) => [doc._id, doc]));
-const post = seedDocs.find((doc) => doc._type === "post") as Doc & {
+/** The seed post as written, for tests and benchmarks that publish variants of it. */
+export const seedPostDocument = seedDocs.find((doc) => doc._type === "post") as SeedDoc & {
+  title: string;
+  slug: { _type: "slug"; current: string };
+  publishedAt: string;
   body: Block[];
   keyPoints: Array<{ label: string; text: string }>;
+  recommendedTopics: Array<{ title: string; description: string }>;
   tickers: Array<{ _key: string; note: string; ticker: { _ref: string } }>;
+  author: { _ref: string };
+};
+const post = seedPostDocument;
+
+const byId = new Map(seedDocs.map((doc) => [doc._id, doc]));
+
+function tickerDoc(ref: string): TickerDoc {
+  const doc = byId.get(ref);
+  if (doc?._type !== "ticker")
+    throw new Error(`the seed links a ticker that is not seeded: ${ref}`);
+  return doc as TickerDoc;
+}
+
+export const seedPost = {
+  id: post._id,
+  title: post.title,
+  slug: post.slug.current,
+  path: postPath(post.slug.current),
+  keyPoints: post.keyPoints,
+  recommendedTopics: post.recommendedTopics,
+  tickers: post.tickers.map(({ _key, note, ticker }) => {
+    const doc = tickerDoc(ticker._ref);
+    return { key: _key, id: doc._id, symbol: doc.symbol, name: doc.name, note };
+  }),
 };
 
-const tickerChip = (ref: string) => {
-  const doc = byId.get(ref) as (Doc & { symbol: string; name: string }) | undefined;
-  return doc ? { _id: doc._id, _type: "ticker", symbol: doc.symbol, name: doc.name } : null;
+const author = byId.get(post.author._ref) as SeedDoc & {
+  name: string;
+  slug: { current: string };
+  role: string;
+  bio: string;
+  disclosure: string;
 };
+
+/** The seed post's author. */
+export const seedAuthor = {
+  id: author._id,
+  name: author.name,
+  slug: author.slug.current,
+  role: author.role,
+  bio: author.bio,
+  disclosure: author.disclosure,
+};
+
+/** A ticker the seed post links, with its note there. */
+export function seedTicker(symbol: string) {
+  const ticker = seedPost.tickers.find((candidate) => candidate.symbol === symbol);
+  if (!ticker) throw new Error(`the seed post no longer links ${symbol}`);
+  return ticker;
+}
+
+/** The seed post's tickers with their notes, in the post's order. */
+export const seedTickers = seedPost.tickers;
+
+export const seedKeyPoints = post.keyPoints;
 
 export const seedBody: Block[] = post.body.map((block) =>
   block._type === "block"
     ? {
         ...block,
-        markDefs: (block.markDefs ?? []).map((def) =>
-          def._type === "tickerRef"
-            ? { ...def, ticker: tickerChip((def.ticker as { _ref: string })._ref) }
-            : def,
-        ),
+        markDefs: (block.markDefs ?? []).map((def) => {
+          if (def._type !== "tickerRef") return def;
+          const doc = tickerDoc((def.ticker as { _ref: string })._ref);
+          return {
+            ...def,
+            ticker: { _id: doc._id, _type: "ticker", symbol: doc.symbol, name: doc.name },
+          };
+        }),
       }
     : block,
 );
-
-export const seedTickers = post.tickers.map((mention) => {
-  const chip = tickerChip(mention.ticker._ref);
-  if (!chip) throw new Error(`seed: missing ticker ${mention.ticker._ref}`);
-  return { id: chip._id, symbol: chip.symbol, name: chip.name, note: mention.note };
-});
-
-export const seedKeyPoints = post.keyPoints;
 
 export const seedChart = post.body.find((block) => block._type === "chart") as Block;
 

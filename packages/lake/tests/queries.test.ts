@@ -43,7 +43,7 @@ afterAll(async () => {
  * Queries shaped like a site's (lists, pages by slug, references, counts, sliced orders), each
  * answered by the lake and by groq-js over the same published documents: a differential test
  * of the lake's indexes and compiled filters. The app runs the same test over its real queries
- * (tests/unit/sanity-data/queries-oracle.test.ts).
+ * (tests/integration/sanity/queries-oracle.test.ts).
  */
 const ORACLE_QUERIES: Array<[string, Record<string, unknown>]> = [
   [

@@ -1,8 +1,9 @@
 import type { SlugIsUniqueValidator } from "sanity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postType } from "../../../sanity/schemaTypes/post.tsx";
-import { readSeedDocuments, seedDataset } from "../../../scripts/seed.ts";
+import { seedDataset } from "../../../scripts/seed.ts";
 import { startTestLake, type TestLake } from "../../support/lake.ts";
+import { seedDocs, seedPost } from "../../support/seed-post.ts";
 import { describeMarker, studioMarkers } from "../../support/studio-validation.ts";
 
 // What stops a publish in the Studio: errors from Sanity's validator, run as the Studio runs
@@ -10,7 +11,7 @@ import { describeMarker, studioMarkers } from "../../support/studio-validation.t
 let lake: TestLake;
 beforeAll(async () => {
   lake = await startTestLake();
-  await seedDataset(lake.client, readSeedDocuments());
+  await seedDataset(lake.client, seedDocs);
 });
 afterAll(async () => {
   await lake?.stop();
@@ -114,10 +115,7 @@ describe("what stops a publish", () => {
   });
 
   it("a slug another published post uses", async () => {
-    const taken = readSeedDocuments().find((doc) => doc._type === "post")?.slug as {
-      current: string;
-    };
-    expect(await errorsFor(post({ slug: { _type: "slug", current: taken.current } }))).toEqual([
+    expect(await errorsFor(post({ slug: { _type: "slug", current: seedPost.slug } }))).toEqual([
       "slug: Slug is already in use",
     ]);
   });
@@ -131,10 +129,7 @@ describe("what stops a publish", () => {
       document: { _id: "drafts.doc", _type: "post" },
       getClient: () => lake.client,
     } as unknown as Parameters<SlugIsUniqueValidator>[1];
-    const taken = readSeedDocuments().find((doc) => doc._type === "post")?.slug as {
-      current: string;
-    };
-    expect(await isUnique(taken.current, context)).toBe(false);
+    expect(await isUnique(seedPost.slug, context)).toBe(false);
     expect(await isUnique("small-caps", context)).toBe(true);
   });
 });

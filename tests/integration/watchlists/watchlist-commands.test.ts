@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { tickerBySymbolQuery } from "@/lib/sanity/queries";
-import { readSeedDocuments, seedDataset } from "@/scripts/seed";
+import { seedDataset } from "@/scripts/seed";
 import { startTestLake, type TestLake } from "../../support/lake.ts";
 import { createReader } from "../../support/readers";
+import { seedDocs } from "../../support/seed-post.ts";
 
 vi.mock("server-only", () => ({}));
 
@@ -18,7 +19,7 @@ let find: (symbol: string) => Promise<string | null>;
 
 beforeAll(async () => {
   lake = await startTestLake();
-  await seedDataset(lake.client, readSeedDocuments());
+  await seedDataset(lake.client, seedDocs);
   find = async (symbol) =>
     (await lake.anonymousClient.fetch(tickerBySymbolQuery, { symbol: symbol.trim().toUpperCase() }))
       ?.symbol ?? null;

@@ -1,23 +1,24 @@
 import type { ChartBlock } from "@/lib/content/chart";
 import type { PostCardInput } from "@/lib/og/card-data";
-import { seedBody, type SeedDoc as Doc, seedDocs, seedTickers } from "../../support/seed-post";
+import {
+  seedBody,
+  type SeedDoc as Doc,
+  seedDocs,
+  seedPostDocument,
+  seedTickers,
+} from "../../support/seed-post";
 
 // Card inputs shaped as lib/sanity returns them: the seed post, and variants of it.
 
-const docs = seedDocs;
-const seedPostDoc = docs.find((doc) => doc._type === "post") as Doc & {
-  title: string;
-  publishedAt: string;
-};
-const seedIwm = docs.find((doc) => doc._id === "ticker-IWM") as Doc & {
+const seedIwm = seedDocs.find((doc) => doc._id === "ticker-IWM") as Doc & {
   symbol: string;
   name: string;
   kind: "etf";
 };
 
 export const seedPost: PostCardInput = {
-  title: seedPostDoc.title,
-  publishedAt: seedPostDoc.publishedAt,
+  title: seedPostDocument.title,
+  publishedAt: seedPostDocument.publishedAt,
   tickers: seedTickers.map((ticker) => ({ symbol: ticker.symbol })),
   body: seedBody,
 };
@@ -68,5 +69,8 @@ export const lineChartPost: PostCardInput = {
 };
 
 export const seedTicker = { symbol: seedIwm.symbol, name: seedIwm.name, kind: seedIwm.kind };
-export const seedTickerCoverage = { posts: [{ title: seedPostDoc.title }], total: 1 };
-export const seedLatest = { title: seedPostDoc.title, publishedAt: seedPostDoc.publishedAt };
+export const seedTickerCoverage = { posts: [{ title: seedPostDocument.title }], total: 1 };
+export const seedLatest = {
+  title: seedPostDocument.title,
+  publishedAt: seedPostDocument.publishedAt,
+};

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { schemaTypes } from "../../../sanity/schemaTypes/index.ts";
 
-// DESIGN.md's content model names are a contract for queries, tests and tools.
+// The content model's names (documents, objects, fields) are a contract: GROQ queries, the
+// typegen types, the seed, tests and tools read them by name, so this test writes them down.
 type Field = {
   name: string;
   type: string;
@@ -16,7 +17,7 @@ const field = (type: string, name: string) =>
   byName.get(type)?.fields?.find((f) => f.name === name);
 
 describe("content model", () => {
-  it("declares the documents and objects of DESIGN.md", () => {
+  it("declares the post, ticker and author documents and the objects they hold", () => {
     expect(byName.get("post")?.type).toBe("document");
     expect(byName.get("ticker")?.type).toBe("document");
     expect(byName.get("author")?.type).toBe("document");
@@ -78,7 +79,7 @@ describe("content model", () => {
     expect(body.map((member) => member.type)).toEqual(["block", "chart"]);
   });
 
-  it("shapes chart series and points as DESIGN.md", () => {
+  it("shapes chart series as {name, points} and points as {label, value, low, high}", () => {
     const series = field("chart", "series")?.of?.[0];
     expect(series?.fields?.map((f) => f.name)).toEqual(["name", "points"]);
     const point = series?.fields?.find((f) => f.name === "points")?.of?.[0];

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { evaluate, evaluateSync, parse } from "groq-js";
+import { isPrivateId } from "../model/ids.ts";
 
 // What a GROQ-powered webhook sends, as Sanity builds it: one POST per matching document change,
 // body = the projection evaluated in delta mode, signed with the header that
@@ -63,11 +64,6 @@ export interface WebhookDelivery {
   body: string;
 }
 
-/** Sanity's default: webhooks see published documents only, not drafts or release versions. */
-export function isPublishedId(id: string): boolean {
-  return !id.startsWith("drafts.") && !id.startsWith("versions.");
-}
-
 /** The Content Lake leaves null-valued attributes out of projection results. */
 function omitNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(omitNulls);
@@ -106,7 +102,8 @@ export function mayNeedDelivery(
   change: CommittedTransaction["changes"][number],
   webhook: CompiledWebhook,
 ): boolean {
-  if (!isPublishedId(change.id)) return false;
+  // Sanity's default: webhooks see published documents only, not drafts or release versions.
+  if (isPrivateId(change.id)) return false;
   if (!webhook.filter) return change.after !== null || change.before !== null;
   for (const doc of [change.after, change.before]) {
     if (!doc) continue;
@@ -126,7 +123,7 @@ export async function buildDeliveries(
 ): Promise<WebhookDelivery[]> {
   const deliveries: WebhookDelivery[] = [];
   for (const change of tx.changes) {
-    if (!isPublishedId(change.id)) continue;
+    if (isPrivateId(change.id)) continue;
     const { before, after } = change;
     const operation: WebhookOperation | null =
       before && after ? "update" : after ? "create" : before ? "delete" : null;

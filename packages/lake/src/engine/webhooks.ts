@@ -6,7 +6,7 @@ import type {
   WebhookTarget,
 } from "./webhook-payload.ts";
 
-export { buildDeliveries, isPublishedId, signWebhookBody } from "./webhook-payload.ts";
+export { buildDeliveries, signWebhookBody } from "./webhook-payload.ts";
 export type {
   CommittedTransaction,
   CompiledWebhook,
