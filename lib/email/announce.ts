@@ -69,7 +69,7 @@ export async function announcePost(
   const symbols = [...new Set(post.tickers.map((ticker) => ticker.symbol))];
   return db.transaction(async (tx) => {
     // One announcement at a time across all instances: each counts a reader's alerts today
-    // before adding one, and two at once (the announce queue is exclusive per post, so
+    // before adding one, and two at once (the announce queue runs one job per post at a time, so
     // instances run different posts' jobs together) would both see room for the day's last.
     // Held until commit; posts come a few a day, so the wait costs nothing.
     await tx.execute(sql`select pg_advisory_xact_lock(${ANNOUNCE_LOCK})`);

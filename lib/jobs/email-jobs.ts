@@ -12,7 +12,10 @@ import type { AlertPostQueryResult } from "@/lib/sanity/types";
 // outbox and sends "deliver-email" jobs, which workers on any instance take and drain; a
 // schedule runs "email-tick" every minute on one instance: digests that are due, and retries.
 
-export const ANNOUNCE_QUEUE = "announce-post";
+// Named for its policy: pg-boss cannot change an existing queue's policy, and "announce-post"
+// was exclusive (a delivery during a run was dropped); a database from before keeps that queue
+// unused, and the go-live catch-up at start announces what it may have held.
+export const ANNOUNCE_QUEUE = "announce-post-stately";
 export const DELIVER_QUEUE = "deliver-email";
 export const TICK_QUEUE = "email-tick";
 
@@ -25,15 +28,14 @@ export interface AnnounceJob {
 }
 
 export async function createEmailQueues(boss: PgBoss): Promise<void> {
-  // One announce job per post queued or running at a time (exclusive, keyed by post); a failed
-  // one (the content source or the database down) is retried with backoff for about an hour.
-  // Jobs of different posts run at once on different instances: announcePost's lock keeps the
-  // daily limit. A delivery while the post's job waits or runs adds no job: a waiting one reads
-  // the post when it runs, and one running reads it once, so a post that becomes visible during
-  // that read (published within a second of its scheduled time) is announced by the go-live
-  // catch-up when a server next starts.
+  // Per post, one announce job running and one waiting at most (stately, keyed by post): a
+  // delivery while the post's job runs queues one more, which reads the post again after it (a
+  // post that became visible during the first read is announced then); more deliveries while
+  // one waits are that one, which reads the post when it runs. A failed job (the content source
+  // or the database down) is retried with backoff for about an hour. Jobs of different posts run
+  // at once on different instances: announcePost's lock keeps the daily limit.
   await boss.createQueue(ANNOUNCE_QUEUE, {
-    policy: "exclusive",
+    policy: "stately",
     retryLimit: 10,
     retryDelay: 5,
     retryBackoff: true,

@@ -33,7 +33,7 @@ const FROM = "Daily Insight <alerts@insight.example>";
 const AUTH_SECRET = "bench-email-auth-secret-0123456789abcdef0123456789";
 const SITE_URL = "https://insight.example";
 /** pg-boss's queue name and the announcement's shape (lib/jobs/email-jobs.ts). */
-const ANNOUNCE_QUEUE = "announce-post";
+const ANNOUNCE_QUEUE = "announce-post-stately";
 /** A reader gets at most this many instant alerts a day (lib/email/settings.ts). */
 const INSTANT_ALERTS_PER_DAY = 5;
 const FAN_OUT_TIMEOUT_MS = 10 * 60_000;

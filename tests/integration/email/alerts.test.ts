@@ -13,7 +13,9 @@ vi.mock("server-only", () => ({}));
 const { emailMessages, postAnnouncements, readerPostAlerts } = await import("@/drizzle/schema");
 const { readDevMailbox } = await import("@/lib/auth/dev-mailbox");
 const { alertMailer } = await import("@/lib/email/mailer");
-const { ANNOUNCE_QUEUE, enqueueAnnouncement } = await import("@/lib/jobs/email-jobs");
+const { ANNOUNCE_QUEUE, createEmailQueues, enqueueAnnouncement } =
+  await import("@/lib/jobs/email-jobs");
+const { openJobQueue } = await import("@/lib/jobs/queue");
 const { createAlertReader } = await import("../../support/alert-readers");
 const { IWM_NOTE, publishAlertPost, SPY_NOTE } = await import("../../support/alert-posts");
 const { openTestDb, testDbKinds } = await import("../../support/db");
@@ -133,8 +135,31 @@ describe.each(testDbKinds)("email alerts on %s", (kind) => {
     expect(waiting).toMatchObject([{ postId, via: "digest", messageKey: null, symbols: ["IWM"] }]);
   });
 
-  /** Queues the post's announcement and waits until its job is done: the announce queue keeps
-   * one job per post queued or active, so a job queued while another runs would be dropped. */
+  it("keeps a delivery that arrives while the post's announcement runs, as one more job", async () => {
+    // A queue of its own, with no worker: this test holds the first job active itself.
+    const own = await openTestDb(kind);
+    const boss = await openJobQueue(own.store, { log: () => {} });
+    try {
+      await createEmailQueues(boss);
+      const postId = `overlap-${kind}`;
+      const states = async () =>
+        (await boss.findJobs(ANNOUNCE_QUEUE, { key: postId })).map((job) => job.state).sort();
+      await enqueueAnnouncement(boss, postId);
+      expect(await boss.fetch(ANNOUNCE_QUEUE)).toHaveLength(1);
+      // The post became visible while that job read it: this delivery must not be dropped.
+      await enqueueAnnouncement(boss, postId);
+      expect(await states()).toEqual(["active", "created"]);
+      // Any number more while one waits are that one: it reads the post when it runs.
+      await enqueueAnnouncement(boss, postId);
+      expect(await states()).toEqual(["active", "created"]);
+    } finally {
+      await boss.stop({ graceful: false, close: true });
+      await own.close();
+    }
+  });
+
+  /** Queues the post's announcement and waits until its job is done (one job per delivery,
+   * each run after the one before). */
   const announceAndWait = async (postId: string) => {
     const before = (await worker.boss.findJobs(ANNOUNCE_QUEUE, { key: postId })).length;
     await enqueueAnnouncement(worker.boss, postId);
