@@ -9,11 +9,15 @@ import { tags } from "./tags";
 // A topic is a recommended-topic title (an inline object on posts, not a document), so topics
 // change only when posts do and every read here is tagged with the posts list.
 
-/** Every recommended topic's title, most recently recommended first, one per slug. */
+/**
+ * Every recommended topic's title, one per slug, by title. Titles that differ only in case or
+ * punctuation share a slug; the first of them in sort order is that slug's topic, whatever
+ * order the content source lists them in.
+ */
 export async function listTopics() {
   const titles = await sanityFetch({ query: allTopicTitlesQuery, tags: [tags.posts] });
   const bySlug = new Map<string, { slug: string; title: string }>();
-  for (const title of titles) {
+  for (const title of titles.filter((title) => title !== null).sort()) {
     const slug = title ? topicSlug(title) : "";
     if (title && slug && !bySlug.has(slug)) bySlug.set(slug, { slug, title });
   }
