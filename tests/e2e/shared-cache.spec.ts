@@ -1,3 +1,4 @@
+import { Redis } from "ioredis";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
@@ -7,15 +8,18 @@ import { seedPost } from "../support/seed-post.ts";
 import { productionSiteEnv, startSiteProcess, type SiteProcess } from "./site-env.ts";
 import { assertLocalDatabaseUrl, testDatabaseUrl, withDatabase } from "../support/db-guard.ts";
 import { randomToken, startTestLake, type TestLake } from "../support/lake.ts";
+import { startLakeTap, type LakeTap } from "../support/lake-tap.ts";
 import { startNginx, type TestNginx } from "../support/nginx.ts";
 import { freePort } from "../support/ports.ts";
 import { startTestRedis, type TestRedis } from "../support/redis.ts";
 
 // Two production instances of the suite's build behind the repository's nginx configuration
 // (deploy/nginx): one Redis (a test server of its own), one Postgres database, one lake whose
-// webhook reaches the first instance only. A publish must reach both, and nginx, within 2 s;
-// with Redis stopped both keep answering, and when it is back what was published meanwhile
-// reaches the second by itself. nginx keeps public pages for a second and nothing private.
+// webhook reaches the first instance only, each instance reading it through a tap that records
+// what it asks. A page one instance rendered, the other serves from Redis without asking the
+// lake; a publish must reach both, and nginx, within 2 s; with Redis stopped both keep
+// answering, and when it is back what was published meanwhile reaches the second by itself.
+// nginx keeps public pages for a second and nothing private.
 
 const root = process.cwd();
 const article = seedPost.path;
@@ -38,6 +42,7 @@ async function timeUntilShown(url: string, text: string, since: number, limitMs:
 
 let redis: TestRedis;
 let lake: TestLake;
+let taps: LakeTap[] = [];
 let instances: Instance[] = [];
 let nginx: TestNginx;
 const database = `e2e_shared_cache_${randomToken()
@@ -62,10 +67,11 @@ test.beforeAll(async () => {
     webhookUrls: [`http://localhost:${first}/api/revalidate`],
     webhookSecret,
   });
-  const envFor = (port: number): NodeJS.ProcessEnv => {
+  taps = [await startLakeTap(lakePort), await startLakeTap(lakePort)];
+  const envFor = (port: number, tap: LakeTap): NodeJS.ProcessEnv => {
     const env = productionSiteEnv({
       sitePort: port,
-      lakePort,
+      lakePort: tap.port,
       lakeDataDir: lake.dataDir,
       token: lake.token,
       webhookSecret,
@@ -83,13 +89,17 @@ test.beforeAll(async () => {
     delete env.PGLITE_DATA_DIR;
     return env;
   };
-  instances = [await startInstance(envFor(first)), await startInstance(envFor(second))];
+  instances = [
+    await startInstance(envFor(first, taps[0]!)),
+    await startInstance(envFor(second, taps[1]!)),
+  ];
   nginx = await startNginx([`127.0.0.1:${first}`, `127.0.0.1:${second}`]);
 });
 
 test.afterAll(async () => {
   await nginx?.stop();
   await Promise.all(instances.map((instance) => instance.stop()));
+  await Promise.all(taps.map((tap) => tap.close()));
   await lake?.stop();
   await redis?.stop();
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -101,15 +111,20 @@ test.afterAll(async () => {
 test("a publish reaches every instance through the shared cache, and survives Redis going away", async () => {
   test.setTimeout(120_000);
   const [first, second] = instances as [Instance, Instance];
+  const [firstTap, secondTap] = taps as [LakeTap, LakeTap];
   const pages = [article, "/", `/tickers/IWM`];
 
   await test.step("both instances serve the article from their own cache first", async () => {
-    for (const instance of instances) {
-      // Neither started a lake of its own (LAKE_EMBEDDED=0): both read the test's.
-      expect(instance.output()).toContain(`lake: using the one at 127.0.0.1:${lake.lake.port}`);
+    for (const [index, instance] of instances.entries()) {
+      // Neither started a lake of its own (LAKE_EMBEDDED=0): both read the test's, through a tap.
+      expect(instance.output()).toContain(`lake: using the one at 127.0.0.1:${taps[index]!.port}`);
       const html = await (await fetch(`${instance.url}${article}`)).text();
       expect(html).toContain(seedPost.title);
     }
+  });
+
+  await test.step("a page one instance rendered, the other serves from Redis without asking the lake", async () => {
+    await expectEntriesShared({ first, second, firstTap, secondTap });
   });
 
   await test.step("a title change reaches both, and nginx, within 2 s", async () => {
@@ -168,7 +183,15 @@ test("a publish reaches every instance through the shared cache, and survives Re
     const since = Date.now();
     const caughtUp = await timeUntilShown(`${second.url}${article}`, duringOutage, since, 15_000);
     expect(caughtUp, second.output()).toBeLessThan(15_000);
-    expect(first.output()).toContain("cache: Redis");
+    // Each instance said once that Redis went away, and then that it is back.
+    for (const instance of instances) {
+      const unreachable = `cache: Redis at 127.0.0.1:${redis.port} is unreachable`;
+      const back = "cache: Redis is back; the cache is shared again";
+      await expect.poll(() => instance.output(), { timeout: 10_000 }).toContain(back);
+      const log = instance.output();
+      expect(log).toContain(unreachable);
+      expect(log.indexOf(back), log).toBeGreaterThan(log.indexOf(unreachable));
+    }
   });
 
   await test.step("a Redis that stops answering stalls no page", async () => {
@@ -227,10 +250,12 @@ test("nginx keeps public pages for a second, and nothing private", async () => {
   });
 
   await test.step("a response marked private or no-store is not kept", async () => {
-    // Search renders per request: Next marks it so.
+    // Search renders per request: Next marks it so. nginx looks it up (a public path) and finds
+    // nothing, since it kept nothing: a MISS each time. (Responses that set a cookie:
+    // tests/integration/deploy/nginx-cache.test.ts.)
     const direct = await fetch(`${instances[0]!.url}/search?q=iwm`);
     expect(direct.headers.get("cache-control")).toMatch(/private|no-store|no-cache/);
-    expect(await secondCacheStatus("/search?q=iwm")).not.toBe("HIT");
+    expect(await secondCacheStatus("/search?q=iwm")).toBe("MISS");
   });
 
   await test.step("with one instance gone, nginx serves from the other", async () => {
@@ -240,3 +265,60 @@ test("nginx keeps public pages for a second, and nothing private", async () => {
     }
   });
 });
+
+/**
+ * For each of Next's two shared caches: a post neither instance has seen is rendered by the first
+ * (which asks the lake for it); with the other cache's entries removed from Redis, the second
+ * serves the same page without one request to the lake that names the post, so it can only
+ * have come from the first's entries in Redis: the route cache (`route:` keys,
+ * lib/cache/incremental-cache-handler.ts) and the 'use cache' entries (`data:` keys,
+ * lib/cache/use-cache-handler.ts).
+ */
+async function expectEntriesShared(parts: {
+  first: Instance;
+  second: Instance;
+  firstTap: LakeTap;
+  secondTap: LakeTap;
+}) {
+  const { first, second, firstTap, secondTap } = parts;
+  const store = new Redis(redis.url, { maxRetriesPerRequest: 0 });
+  const keys = (pattern: string) => store.keys(`${database}:${pattern}`);
+  try {
+    for (const shared of ["route", "data"] as const) {
+      const stamp = `${shared}-${Date.now()}`;
+      const slug = `shared-entry-${stamp}`;
+      const title = `Shared entry ${stamp}`;
+      await lake.client.create({
+        _id: `shared-entry-${stamp}`,
+        _type: "post",
+        title,
+        slug: { _type: "slug", current: slug },
+        publishedAt: new Date(Date.now() - 10_000).toISOString(),
+        author: { _type: "reference", _ref: "author-daily-insight-desk" },
+        summary: `Read once (${stamp}).`,
+      });
+      // The publish's revalidation done on the first (the post is on its home page) before it
+      // renders the post, so that nothing it then keeps is already out of date.
+      const since = Date.now();
+      expect(await timeUntilShown(`${first.url}/`, title, since, 15_000)).toBeLessThan(15_000);
+      const html = await (await fetch(`${first.url}/insights/${slug}`)).text();
+      expect(html).toContain(title);
+      expect(firstTap.queriesMentioning(slug).length).toBeGreaterThan(0);
+      // Next keeps a rendered page once the response is under way: wait for it in Redis.
+      await expect.poll(() => keys(`route:*${slug}*`), { timeout: 10_000 }).not.toHaveLength(0);
+      const other = await keys(shared === "route" ? "data:*" : "route:*");
+      if (other.length > 0) await store.del(...other);
+      const served = await (await fetch(`${second.url}/insights/${slug}`)).text();
+      // Soft: one run reports each of the two caches.
+      expect.soft(served, `${shared}: the second served the post`).toContain(title);
+      expect
+        .soft(
+          secondTap.queriesMentioning(slug),
+          `${shared}: the second asked the lake for the post\n${(await keys("*")).join("\n")}`,
+        )
+        .toEqual([]);
+    }
+  } finally {
+    store.disconnect();
+  }
+}

@@ -2,12 +2,21 @@
 // with only its "deployment:" lines rewritten: its cache in a temporary folder, the given
 // instances as its upstream, a free loopback port. Runs in the foreground; `stop` ends it.
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "./ports.ts";
 
 export const NGINX_CONFIG = path.resolve("deploy/nginx/daily-insight.conf");
+
+/** Debian installs nginx in /usr/sbin, which is not on every user's PATH (.ci/run accepts both). */
+export function nginxBinary(): string {
+  const dirs = [...(process.env.PATH ?? "").split(path.delimiter).filter(Boolean), "/usr/sbin"];
+  const found = dirs.map((dir) => path.join(dir, "nginx")).find((file) => existsSync(file));
+  if (!found) throw new Error("nginx is not on PATH nor in /usr/sbin: apt-get install nginx");
+  return found;
+}
 
 export interface TestNginx {
   url: string;
@@ -66,7 +75,7 @@ http {
 `,
   );
   const child = spawn(
-    "nginx",
+    nginxBinary(),
     ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"],
     {
       stdio: ["ignore", "pipe", "pipe"],
