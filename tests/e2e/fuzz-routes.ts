@@ -43,6 +43,8 @@ const VALID: Record<string, readonly string[]> = {
   "topics/[slug]": seedPost.recommendedTopics.map((topic) => topicSlug(topic.title)),
   "tickers/[symbol]": ["IWM", "iwm", "BRK.B", ...seedPost.tickers.map((ticker) => ticker.symbol)],
   "latest/[page]": ["1", "2"],
+  // An author's, a ticker's or a topic's later pages (their ?page=N, rewritten by proxy.ts).
+  "pages/[page]": ["1", "2", "3"],
   "studio/[[...tool]]": ["", "structure", "structure/post", "presentation"],
   "auth/[...nextauth]": [
     "signin",
