@@ -106,6 +106,12 @@ export async function checkActionRequest(
       return checkReply(form, prefix, String(parseInt(bound[1], 16)));
     }
   }
+  // Next decodes any multipart form posted to a page as an action, and one that names none is
+  // "Failed to find Server Action", a 500. Route handlers (under /api/) read their own forms:
+  // a one-click unsubscribe (RFC 8058) may come as multipart.
+  if (/^multipart\/form-data\b/i.test(type) && !pathname.startsWith("/api/")) {
+    return refuse(400, "This form does not say what to do on this page: reload it and try again.");
+  }
   return { ok: true };
 }
 

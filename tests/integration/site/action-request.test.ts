@@ -130,6 +130,27 @@ describe("server action requests", () => {
     expect(multipart).toMatchObject({ ok: false, status: 400 });
   });
 
+  it("refuses a multipart form that names no action on a page, not on a route handler", async () => {
+    const form = (path: string) =>
+      new Request(`https://${HOST}${path}`, {
+        method: "POST",
+        headers: { host: HOST },
+        body: formOf([["x", "y"]]),
+      });
+    // Next decodes it as an action it cannot find: a 500 before this check.
+    for (const path of ["/tickers", "/insights/any", "/no-such-page"]) {
+      expect(await check(form(path)), path).toMatchObject({ ok: false, status: 400 });
+    }
+    expect(await check(form("/api/unsubscribe"))).toEqual({ ok: true });
+    // A url-encoded one is not an action to Next: the page answers it.
+    const urlEncoded = new Request(`https://${HOST}/tickers`, {
+      method: "POST",
+      headers: { host: HOST, "content-type": "application/x-www-form-urlencoded" },
+      body: "x=y",
+    });
+    expect(await check(urlEncoded)).toEqual({ ok: true });
+  });
+
   it("lets through only bodies React decodes, over thousands of mangled ones", async () => {
     let seed = 0x5eed;
     const random = () => {
@@ -285,8 +306,8 @@ describe("server action requests", () => {
         ["$ACTION_1:0", `{"id":"${ID}","bound":"$@1"}`],
       ]),
     ).toMatchObject({ ok: false, status: 400 });
-    // A plain form post that names no action is left to Next (a 404 or 405 for the page).
-    expect(await form([["q", "x"]])).toEqual({ ok: true });
+    // A multipart form that names no action: Next looks for one and answers 500.
+    expect(await form([["q", "x"]])).toMatchObject({ ok: false, status: 400 });
   });
 
   it("refuses a body over Next's 1 MB limit with a 413", async () => {
