@@ -66,10 +66,21 @@ const app = next({ dev, dir: process.cwd(), hostname: listenHost ?? "localhost",
 await app.prepare();
 const handle = app.getRequestHandler();
 
+/** A social card's path (`…/opengraph-image`, `…/twitter-image`, with or without an id). */
+const CARD_PATH = /\/(?:opengraph|twitter)-image(?:-[\w-]+)?(?:\/[^/]*)?$/;
+
 const server = createServer((req, res) => {
   forwardedHeaders(req);
-  for (const [name, value] of headersFor((req.url ?? "/").split("?")[0] ?? "/")) {
+  const pathname = (req.url ?? "/").split("?")[0] ?? "/";
+  for (const [name, value] of headersFor(pathname)) {
     res.setHeader(name, value);
+  }
+  // Cards answer GET and HEAD only. Next's own OPTIONS for a card whose params name nothing
+  // (an unknown ticker's) never answers, and every later request for that card waits on it.
+  if (req.method !== "GET" && req.method !== "HEAD" && CARD_PATH.test(pathname)) {
+    res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" });
+    res.end("A social card can only be fetched (GET or HEAD).");
+    return;
   }
   void handle(req, res);
 });

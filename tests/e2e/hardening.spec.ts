@@ -176,6 +176,20 @@ test("absolute URLs come from SITE_URL, whatever Host the request names", async 
   expect(favicon.headers.location).toBe(`${siteUrl}/icon.svg`);
 });
 
+test("a card asked with OPTIONS answers 405, and the card still answers after it", async ({
+  request,
+}) => {
+  // Next's own OPTIONS for a card of an unknown ticker never answered, and every later request
+  // for that card waited on it (found by the fuzz test).
+  for (const path of ["/tickers/NOPE/opengraph-image", "/insights/nope/twitter-image"]) {
+    const options = await request.fetch(path, { method: "OPTIONS", timeout: 10_000 });
+    expect(options.status(), path).toBe(405);
+    expect(options.headers()["allow"], path).toBe("GET, HEAD");
+    expect((await request.get(path, { timeout: 10_000 })).status(), path).toBe(404);
+  }
+  expect((await request.get("/tickers/IWM/opengraph-image")).status()).toBe(200);
+});
+
 test("a huge webhook body is refused before it is read", async () => {
   // It claims 256 MB and sends 16 KB: the answer must come without waiting for the rest.
   const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
