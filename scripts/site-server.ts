@@ -78,7 +78,12 @@ const server = createServer((req, res) => {
   // Cards answer GET and HEAD only. Next's own OPTIONS for a card whose params name nothing
   // (an unknown ticker's) never answers, and every later request for that card waits on it.
   if (req.method !== "GET" && req.method !== "HEAD" && CARD_PATH.test(pathname)) {
-    res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" });
+    // Its body is not read: the connection closes after the answer, so no client reuses it.
+    res.writeHead(405, {
+      allow: "GET, HEAD",
+      connection: "close",
+      "content-type": "text/plain; charset=utf-8",
+    });
     res.end("A social card can only be fetched (GET or HEAD).");
     return;
   }
