@@ -1,13 +1,5 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  evaluateQuery,
-  evaluateQueryAsync,
-  NeedsAsyncEvaluation,
-  prepareQuery,
-} from "../src/groq/groq.ts";
-import type { QueryContext } from "../src/groq/groq.ts";
-import { createViews } from "../src/groq/views.ts";
 import { isPrivateId } from "../src/model/ids.ts";
 import { startTestLake } from "./fixture.ts";
 import type { TestLake } from "./fixture.ts";
@@ -15,7 +7,7 @@ import { datasetArbitrary } from "./differential/dataset.ts";
 import type { Doc } from "./differential/dataset.ts";
 import { queryArbitrary } from "./differential/queries.ts";
 import type { DiffQuery } from "./differential/queries.ts";
-import { groqJsAnswer } from "./oracle.ts";
+import { asJson, engineAnswer, oracleAnswer, refused } from "./differential-answers.ts";
 
 // The lake's answers against plain groq-js's over the same documents, for random app-shaped
 // datasets and queries (differential/): any difference is a defect of the lake's fast paths,
@@ -35,44 +27,13 @@ const PERSPECTIVES = ["raw", "published"] as const;
 const visible = (docs: Doc[], perspective: string) =>
   perspective === "raw" ? docs : docs.filter((doc) => !isPrivateId(doc._id));
 
-/** An answer as JSON carries it, or the fact that the query was refused. */
-const asJson = (value: unknown) => JSON.parse(JSON.stringify({ value }) ?? "null") as unknown;
-const refused = { refused: true };
-
 async function expected(docs: Doc[], { query, params, oracle }: DiffQuery): Promise<unknown> {
-  try {
-    return asJson(await groqJsAnswer(docs, oracle ?? query, params));
-  } catch {
-    return refused;
-  }
+  return oracleAnswer(docs, oracle ?? query, params);
 }
 
-const CONTEXT: Omit<QueryContext, "params"> = {
-  identity: "",
-  projectId: "local",
-  dataset: "production",
-};
-
-/** The engine's own path (prepareQuery, the view's indexes, narrowing), without HTTP. */
-async function inProcess(
-  docs: Doc[],
-  perspective: string,
-  { query, params }: DiffQuery,
-): Promise<unknown> {
-  const view = createViews(() => docs).get(perspective);
-  try {
-    const { tree } = prepareQuery(query, params);
-    const context = { ...CONTEXT, params };
-    try {
-      return asJson(evaluateQuery(tree, view, context));
-    } catch (error) {
-      if (!(error instanceof NeedsAsyncEvaluation)) throw error;
-      return asJson(await evaluateQueryAsync(tree, view, context));
-    }
-  } catch {
-    return refused;
-  }
-}
+/** The engine's own path, without HTTP. */
+const inProcess = (docs: Doc[], perspective: string, { query, params }: DiffQuery) =>
+  engineAnswer(docs, perspective, query, params);
 
 const describeQuery = ({ query, params }: DiffQuery, perspective: string) =>
   `${perspective}: ${query} ${JSON.stringify(params)}`;

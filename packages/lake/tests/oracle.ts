@@ -8,7 +8,8 @@ export async function groqJsAnswer(
   docs: unknown[],
   query: string,
   params: Record<string, unknown> = {},
+  now?: Date,
 ): Promise<unknown> {
   const tree = parse(query, { params });
-  return (await evaluate(tree, { dataset: docs, params })).get();
+  return (await evaluate(tree, { dataset: docs, params, timestamp: now })).get();
 }

@@ -1,14 +1,6 @@
 import fc from "fast-check";
-import { evaluate, parse } from "groq-js";
 import { describe, expect, it } from "vitest";
 import * as siteQueries from "@/lib/sanity/queries";
-import {
-  evaluateQuery,
-  evaluateQueryAsync,
-  NeedsAsyncEvaluation,
-  prepareQuery,
-} from "../../../packages/lake/src/groq/groq.ts";
-import { createViews } from "../../../packages/lake/src/groq/views.ts";
 import { isPrivateId } from "../../../packages/lake/src/model/ids.ts";
 import {
   AUTHOR_IDS,
@@ -22,6 +14,7 @@ import {
   WORDS,
   type Doc,
 } from "../../../packages/lake/tests/differential/dataset.ts";
+import { engineAnswer, oracleAnswer } from "../../../packages/lake/tests/differential-answers.ts";
 
 // The lake's engine against plain groq-js for every query the site runs, imported from
 // lib/sanity/queries.ts (never copied, so never stale), over the lake package's random
@@ -87,46 +80,13 @@ const clockArbitrary = fc
   .constantFrom("2025-12-31T00:00:00Z", ...DATES, "2026-01-02T00:00:00Z", "2026-02-01T00:00:00Z")
   .map((at) => new Date(at));
 
-/** An answer as JSON carries it, or the fact that the query was refused. */
-const asJson = (value: unknown) => JSON.parse(JSON.stringify({ value }) ?? "null") as unknown;
-const refused = { refused: true };
-
-async function groqJs(docs: Doc[], query: string, params: object, now: Date) {
-  try {
-    const tree = parse(query, { params: params as Record<string, unknown> });
-    const answer = await evaluate(tree, {
-      dataset: docs,
-      params: params as Record<string, unknown>,
-      timestamp: now,
-    });
-    return asJson(await answer.get());
-  } catch {
-    return refused;
-  }
-}
+/** Plain groq-js over what the perspective shows, at the clock `now`. */
+const groqJs = (docs: Doc[], query: string, params: object, now: Date) =>
+  oracleAnswer(docs, query, params as Record<string, unknown>, now);
 
 /** The lake's own path: prepareQuery, the view's indexes, narrowing and compiled filters. */
-async function lake(docs: Doc[], perspective: string, query: string, params: object, now: Date) {
-  const view = createViews(() => docs).get(perspective);
-  const context = {
-    params: params as Record<string, unknown>,
-    identity: "",
-    projectId: "local",
-    dataset: "production",
-    now,
-  };
-  try {
-    const { tree } = prepareQuery(query, context.params);
-    try {
-      return asJson(evaluateQuery(tree, view, context));
-    } catch (error) {
-      if (!(error instanceof NeedsAsyncEvaluation)) throw error;
-      return asJson(await evaluateQueryAsync(tree, view, context));
-    }
-  } catch {
-    return refused;
-  }
-}
+const lake = (docs: Doc[], perspective: string, query: string, params: object, now: Date) =>
+  engineAnswer(docs, perspective, query, params as Record<string, unknown>, now);
 
 describe("the lake answers every site query as groq-js does", () => {
   it("finds values for each query's parameters", () => {
