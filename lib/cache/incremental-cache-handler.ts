@@ -1,9 +1,17 @@
-// Next's route cache (`cacheHandler` in next.config.ts: prerendered pages and route handlers),
-// shared through Redis when REDIS_URL is set. It is Next's own file-system cache (memory, then
-// the build's files on disk) with Redis beside it: a page this instance has no fresh copy of is
-// taken from Redis when another instance rendered it after the last revalidation of its tags,
-// and every page rendered here is put there. Revalidating a tag here reaches every instance
-// (shared-tags.ts). With Redis away it is exactly Next's own cache.
+// Next's route cache (`cacheHandler` in next.config.ts: prerendered pages and route handlers).
+// It is Next's own file-system cache (memory, then the build's files on disk) with two changes:
+//
+// - An entry is dated when its request began, not when it was written. Next dates a page it
+//   writes at the moment of writing, so a render that was under way when one of its tags was
+//   revalidated (a post deleted while the home page rendered from the list before) was kept as
+//   newer than the revalidation: stale, and served as fresh until the next change or the hourly
+//   revalidate. Next dates its 'use cache' entries when they begin; this does the same for pages.
+//   A handler is made per request (Next's incremental cache is), so its birth is the request's.
+// - With REDIS_URL set it is shared: a page this instance has no fresh copy of is taken from
+//   Redis when another instance rendered it after the last revalidation of its tags, and every
+//   page rendered here is put there. Revalidating a tag here reaches every instance
+//   (shared-tags.ts). With Redis away it is exactly the cache without Redis.
+import { utimes } from "node:fs/promises";
 import { serialize, deserialize } from "node:v8";
 import { FileSystemCache, areTagsExpired } from "./next-internals.ts";
 import { cacheLink, type CacheLink } from "./redis-link.ts";
@@ -15,19 +23,33 @@ type SetArgs = Parameters<InstanceType<typeof FileSystemCache>["set"]>;
 type Stored = NonNullable<Awaited<ReturnType<InstanceType<typeof FileSystemCache>["get"]>>>;
 type Value = NonNullable<SetArgs[1]>;
 
-/** Pages and route handlers; fetch and image entries stay per instance. */
-const SHARED_KINDS = new Set(["APP_PAGE", "APP_ROUTE"]);
+/** Pages and route handlers: dated by their request, and shared. Fetch and image entries are
+ * left as Next keeps them, per instance. */
+const ROUTE_KINDS = new Set(["APP_PAGE", "APP_ROUTE"]);
 /** The longest a rendered page is kept in Redis; Next re-renders a page missing from it. */
 const MAX_TTL_SECONDS = 7 * 24 * 60 * 60;
 const TAGS_HEADER = "x-next-cache-tags";
 
 /** Next's in-memory layer (a private static of its file-system cache). */
 const memory = () =>
-  (FileSystemCache as unknown as { memoryCache?: { set(key: string, entry: Stored): void } })
-    .memoryCache;
+  (
+    FileSystemCache as unknown as {
+      memoryCache?: { get(key: string): Stored | undefined; set(key: string, entry: Stored): void };
+    }
+  ).memoryCache;
 
-export default class SharedIncrementalCache extends FileSystemCache {
+/** The file whose modification time Next takes as a page's date when it reads it from disk. */
+const DATED_FILE: Record<string, { suffix: string; kind: string } | undefined> = {
+  APP_PAGE: { suffix: ".html", kind: "APP_PAGE" },
+  APP_ROUTE: { suffix: ".body", kind: "APP_ROUTE" },
+};
+
+export default class RouteCache extends FileSystemCache {
   private readonly link: CacheLink | null;
+  private readonly flushesToDisk: boolean;
+  /** When this handler's request began (a millisecond early, as the tags' clocks round): no
+   * render it writes can have read anything earlier. */
+  private readonly startedAt = Date.now() - 1;
 
   constructor(...[ctx]: Args) {
     const link = cacheLink();
@@ -35,6 +57,7 @@ export default class SharedIncrementalCache extends FileSystemCache {
     // only leave copies there that no other instance reads and that outlive a revalidation.
     super(link ? { ...ctx, flushToDisk: false } : ctx);
     this.link = link;
+    this.flushesToDisk = !link && Boolean(ctx.flushToDisk);
     if (this.link) startTagSync(this.link);
   }
 
@@ -49,7 +72,7 @@ export default class SharedIncrementalCache extends FileSystemCache {
   override async get(...args: GetArgs) {
     const local = await super.get(...args);
     const [key, ctx] = args;
-    if (local || !this.link?.isReady() || !SHARED_KINDS.has(ctx.kind)) return local;
+    if (local || !this.link?.isReady() || !ROUTE_KINDS.has(ctx.kind)) return local;
     const link = this.link;
     const stored = await link.redis.getBuffer(routeKey(this.link, key)).catch(link.failed);
     const entry = stored ? decode(stored) : null;
@@ -61,17 +84,34 @@ export default class SharedIncrementalCache extends FileSystemCache {
   override async set(...args: SetArgs) {
     await super.set(...args);
     const [key, value, ctx] = args;
-    if (!value || !SHARED_KINDS.has(value.kind) || !this.link?.isReady()) return;
+    if (!value || !ROUTE_KINDS.has(value.kind)) return;
+    const entry: Stored = { lastModified: this.startedAt, value };
+    await this.dateLocalCopies(key, entry);
+    if (!this.link?.isReady()) return;
     const expire = "cacheControl" in ctx ? ctx.cacheControl?.expire : undefined;
     const ttl = Math.min(
       typeof expire === "number" && expire > 0 ? expire : MAX_TTL_SECONDS,
       MAX_TTL_SECONDS,
     );
-    const entry: Stored = { lastModified: Date.now(), value };
     const link = this.link;
     await link.redis
       .set(routeKey(this.link, key), serialize(entry), "EX", Math.ceil(ttl))
       .catch(link.failed);
+  }
+
+  /** Dates the copies Next just wrote (memory, and disk without Redis) by the request's start. */
+  private async dateLocalCopies(key: string, entry: Stored): Promise<void> {
+    const store = memory();
+    if (store?.get(key)?.value === entry.value) store.set(key, entry);
+    const dated = entry.value ? DATED_FILE[entry.value.kind] : undefined;
+    if (!this.flushesToDisk || !dated) return;
+    const file = (
+      this as unknown as { getFilePath(path: string, kind: string): string }
+    ).getFilePath(`${key}${dated.suffix}`, dated.kind);
+    const at = new Date(this.startedAt);
+    // Two requests writing one page at once may each date the other's file: by the earlier start,
+    // which only makes the page expire sooner.
+    await utimes(file, at, at).catch(() => undefined);
   }
 }
 

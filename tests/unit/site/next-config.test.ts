@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from "next/constants.js";
 import config from "../../../next.config.ts";
 
-// Next's caches are shared through Redis only where the server is given REDIS_URL; anywhere else
-// Next keeps its own in-process cache with no handler of ours in the way (next.config.ts).
+// A server's route cache is always lib/cache's (it dates a page by its request's start); the
+// 'use cache' entries are shared through Redis only where the server is given REDIS_URL, and
+// anywhere else Next keeps its own with no handler of ours in the way (next.config.ts).
 
 // The build's phase removes every secret from process.env: each test gets it back whole.
 const saved = { ...process.env };
@@ -13,10 +14,10 @@ afterEach(() => {
 });
 
 describe("next.config.ts's cache handlers", () => {
-  it("are left out for a server without REDIS_URL", () => {
+  it("are the route cache alone for a server without REDIS_URL", () => {
     delete process.env.REDIS_URL;
     const next = config(PHASE_PRODUCTION_SERVER);
-    expect(next.cacheHandler).toBeUndefined();
+    expect(next.cacheHandler).toMatch(/lib\/cache\/incremental-cache-handler\.ts$/);
     expect(next.cacheHandlers).toBeUndefined();
     expect(next.cacheComponents).toBe(true);
   });
@@ -33,6 +34,7 @@ describe("next.config.ts's cache handlers", () => {
     process.env.REDIS_URL = "redis://127.0.0.1:6399";
     const next = config(PHASE_PRODUCTION_BUILD);
     expect(next.cacheHandler).toBeUndefined();
+    expect(next.cacheHandlers).toBeUndefined();
     expect(process.env.REDIS_URL).toBeUndefined();
   });
 });
