@@ -37,6 +37,9 @@ const forRequest = () =>
     _requestHeaders: {},
   });
 
+type PageValue = NonNullable<Parameters<RouteCache["set"]>[1]>;
+
+/** A rendered page, as Next hands it to the cache (its tags in the header Next reads them from). */
 const page = (html: string, tag: string) =>
   ({
     kind: "APP_PAGE",
@@ -46,7 +49,7 @@ const page = (html: string, tag: string) =>
     postponed: undefined,
     status: 200,
     segmentData: undefined,
-  }) as const;
+  }) as unknown as PageValue;
 
 const pageContext = {
   isRoutePPREnabled: false,
