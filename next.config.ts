@@ -28,17 +28,15 @@ const nextConfig: NextConfig = {
   },
 };
 
-// Next's route cache is always lib/cache's: Next's own, but dating a page by when its request
-// began, so that a render under way during a revalidation is not kept as newer than it
-// (lib/cache/incremental-cache-handler.ts); shared through Redis when REDIS_URL is set. `next
-// start` reads this file again, so the handlers are chosen by the server's environment, not the
-// build's. The 'use cache' handlers are ours only with REDIS_URL: configured, Next imports them on
-// every request and keeps a copy of every 'use cache' result per request (a custom handler may be
-// remote), which cost a cached article a fifth of its throughput for nothing (`npm run bench --
-// site`); Next's own already dates its entries by when they began.
-const routeCache: NextConfig = {
-  cacheHandler: path.resolve("lib/cache/incremental-cache-handler.ts"),
-};
+// Next's route cache is always lib/cache's (pages dated by when their request began, shared
+// through Redis with REDIS_URL), but it is not named here: `cacheHandler` makes Next import the
+// handler afresh on every request, which cost a cached article 7%. scripts/site-server.ts installs
+// it where Next looks for a process-wide one (lib/cache/incremental-cache-handler.ts).
+// The 'use cache' handlers are ours only with REDIS_URL (`next start` reads this file again, so
+// they are chosen by the server's environment, not the build's): configured, Next keeps a copy of
+// every 'use cache' result per request (a custom handler may be remote), which cost a cached
+// article a fifth of its throughput for nothing (`npm run bench -- site`); Next's own already
+// dates its entries by when they began.
 const sharedCache: NextConfig = {
   cacheHandlers: {
     default: path.resolve("lib/cache/use-cache-handler.ts"),
@@ -48,11 +46,9 @@ const sharedCache: NextConfig = {
 
 // The build runs without secrets: Turbopack keeps its whole environment in the build cache
 // (lib/build-env.ts). Next has loaded .env files by now; the runtime still reads them as usual.
-// The build writes its prerendered pages itself, with Next's own cache.
 export default function config(phase: string): NextConfig {
-  if (phase === PHASE_PRODUCTION_BUILD) {
-    dropSecrets(process.env);
-    return nextConfig;
-  }
-  return { ...nextConfig, ...routeCache, ...(process.env.REDIS_URL ? sharedCache : {}) };
+  if (phase === PHASE_PRODUCTION_BUILD) dropSecrets(process.env);
+  return process.env.REDIS_URL && phase !== PHASE_PRODUCTION_BUILD
+    ? { ...nextConfig, ...sharedCache }
+    : nextConfig;
 }

@@ -13,6 +13,7 @@
 // sign-in links); production listens on every interface, as `next start` does.
 import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
+import RouteCache, { installRouteCache } from "../lib/cache/incremental-cache-handler.ts";
 import { enabledOAuthProviders } from "../lib/auth/oauth-options.ts";
 import { parseEnv } from "../lib/env-schema.ts";
 import { PREFETCH_HINT_HEADER } from "../lib/http/prefetch-hint.ts";
@@ -61,6 +62,11 @@ const headersFor = securityHeaders({
   oauthOrigins: enabledOAuthProviders(env).map((provider) => provider.origin),
   studioOrigins: env.SANITY_STUDIO_ORIGINS ?? (dev ? ["http://localhost:3333"] : []),
 });
+
+// Next's route cache is lib/cache's: pages dated by when their request began, so that a render
+// under way during a revalidation is not kept as newer than it, and shared through Redis with
+// REDIS_URL. Development keeps no route cache.
+if (!dev) installRouteCache(RouteCache);
 
 const app = next({ dev, dir: process.cwd(), hostname: listenHost ?? "localhost", port: env.PORT });
 await app.prepare();
