@@ -48,7 +48,5 @@ const sharedCache: NextConfig = {
 // (lib/build-env.ts). Next has loaded .env files by now; the runtime still reads them as usual.
 export default function config(phase: string): NextConfig {
   if (phase === PHASE_PRODUCTION_BUILD) dropSecrets(process.env);
-  return process.env.REDIS_URL && phase !== PHASE_PRODUCTION_BUILD
-    ? { ...nextConfig, ...sharedCache }
-    : nextConfig;
+  return process.env.REDIS_URL ? { ...nextConfig, ...sharedCache } : nextConfig;
 }
