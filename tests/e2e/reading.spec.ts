@@ -325,6 +325,9 @@ test("an author's insights come a page at a time, the older ones at ?page=2", as
       await expect(page.getByRole("navigation", { name: "Pages" })).toContainText("Page 2 of 2");
     });
   } finally {
+    // Left first: a page still showing the list prefetches its links, and a prefetch that
+    // lands after the delete is a 404 in this spec's console.
+    await page.goto("about:blank");
     await deletePosts(ids);
   }
 });
