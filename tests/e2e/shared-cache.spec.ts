@@ -17,11 +17,14 @@ import { startTestRedis, type TestRedis } from "../support/redis.ts";
 // (deploy/nginx): one Redis (a test server of its own), one Postgres database, one lake whose
 // webhook reaches the first instance only, each instance reading it through a tap that records
 // what it asks. A page one instance rendered, the other serves from Redis without asking the
-// lake; a publish must reach both, and nginx, within 2 s; with Redis stopped both keep
-// answering, and when it is back what was published meanwhile reaches the second by itself.
+// lake; a publish must reach both within 2 s, and nginx within 2.5 s (its 1 s microcache, counted
+// in whole seconds); with Redis stopped both keep answering, and when it is back what was
+// published meanwhile reaches the second by itself.
 // nginx keeps public pages for a second and nothing private.
 
 const root = process.cwd();
+/** deploy/nginx keeps a page 1 s, counted in whole seconds (up to 2 s), plus a refresh and a poll. */
+const NGINX_MICROCACHE_WORST_MS = 2_500;
 const article = seedPost.path;
 
 type Instance = SiteProcess;
@@ -127,7 +130,7 @@ test("a publish reaches every instance through the shared cache, and survives Re
     await expectEntriesShared({ first, second, firstTap, secondTap });
   });
 
-  await test.step("a title change reaches both, and nginx, within 2 s", async () => {
+  await test.step("a title change reaches both within 2 s, and nginx within 2.5 s", async () => {
     // A first publish, untimed: each instance's first render of the article loads its code
     // (seconds on a busy two-core machine); readers meet instances that have rendered before.
     const warmUp = `Warm-up ${Date.now()}`;
@@ -153,7 +156,10 @@ test("a publish reaches every instance through the shared cache, and survives Re
     });
     expect(onFirst, first.output()).toBeLessThanOrEqual(2_000);
     expect(onSecond, second.output()).toBeLessThanOrEqual(2_000);
-    expect(throughNginx).toBeLessThanOrEqual(2_000);
+    // nginx counts its 1 s microcache in whole seconds: a copy made at 12:00:00.05 is served
+    // until 12:00:02, so the old page can last up to 2 s after the publish, then one refresh
+    // and one 200 ms poll. Measured: 1438, 1451, 1641, 2040, 2041, 2051 ms.
+    expect(throughNginx).toBeLessThanOrEqual(NGINX_MICROCACHE_WORST_MS);
   });
 
   await test.step("with Redis stopped, every page still answers 200 on both", async () => {
