@@ -43,11 +43,9 @@ const memory = () =>
     }
   ).memoryCache;
 
-/** The file whose modification time Next takes as a page's date when it reads it from disk. */
-const DATED_FILE: Record<string, { suffix: string; kind: string } | undefined> = {
-  APP_PAGE: { suffix: ".html", kind: "APP_PAGE" },
-  APP_ROUTE: { suffix: ".body", kind: "APP_ROUTE" },
-};
+/** By kind, the file whose modification time Next takes as an entry's date when it reads it from
+ * disk. */
+const DATED_SUFFIX: Record<string, string | undefined> = { APP_PAGE: ".html", APP_ROUTE: ".body" };
 
 /** Where Next's incremental cache looks for a route cache when next.config.ts names none. */
 const PROCESS_HANDLERS = Symbol.for("@next/cache-handlers");
@@ -121,11 +119,12 @@ export default class RouteCache extends FileSystemCache {
   private async dateLocalCopies(key: string, entry: Stored): Promise<void> {
     const store = memory();
     if (store?.get(key)?.value === entry.value) store.set(key, entry);
-    const dated = entry.value ? DATED_FILE[entry.value.kind] : undefined;
-    if (!this.flushesToDisk || !dated) return;
+    const kind = entry.value?.kind;
+    const suffix = kind ? DATED_SUFFIX[kind] : undefined;
+    if (!this.flushesToDisk || !kind || !suffix) return;
     const file = (
       this as unknown as { getFilePath(path: string, kind: string): string }
-    ).getFilePath(`${key}${dated.suffix}`, dated.kind);
+    ).getFilePath(`${key}${suffix}`, kind);
     const at = new Date(this.startedAt);
     // Two requests writing one page at once may each date the other's file: by the earlier start,
     // which only makes the page expire sooner.
